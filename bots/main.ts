@@ -1,0 +1,33 @@
+import pino from 'pino';
+import { loadConfig } from '../core/config';
+import { AppError } from '../core/errors';
+import { startPortal } from '../core/start-portal';
+import { createServer } from './server';
+
+/** Composition root: config → database → core → channels → one restify server. */
+async function main() {
+  const config = loadConfig();
+  const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.token', '*.secret'] });
+  const database = await startPortal(config, log);
+  const server = createServer({ db: database.prisma, log });
+  server.listen(config.PORT, () => log.info(`portal listening on ${server.url} (public address ${config.PUBLIC_BASE_URL})`));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof AppError ? err.message : err);
+  process.exit(1);
+});

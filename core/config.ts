@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { AppError } from './errors';
+
+/** The only reader of the environment. Every setting is named in shared/contracts/server.md. */
+
+const optional = z.string().trim().min(1).optional();
+const url = (what: string) =>
+  z.string().trim().refine((v) => /^https?:\/\/[^\s/]+/.test(v), `must be an http(s) URL (${what})`);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PUBLIC_BASE_URL: url('e.g. https://portal.example.com').default('http://localhost:3978'),
+  DATABASE_URL: z.string().trim().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://').optional(),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TWILIO_ACCOUNT_SID: optional,
+  TWILIO_AUTH_TOKEN: optional,
+  TWILIO_SMS_FROM: optional,
+  TWILIO_WHATSAPP_FROM: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_BOT_TOKEN: optional,
+  MicrosoftAppId: optional,
+  MicrosoftAppPassword: optional,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: optional,
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  STRIPE_API_URL: url('the Stripe API stand-in').optional(),
+  SLACK_API_URL: url('the Slack Web API stand-in').optional(),
+  TWILIO_API_URL: url('the Twilio API stand-in').optional(),
+  PUPPETEER_EXECUTABLE_PATH: optional,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { demoMode: boolean; production: boolean };
+
+const PROVIDER_KEYS = ['TWILIO_AUTH_TOKEN', 'SLACK_SIGNING_SECRET', 'MicrosoftAppId', 'STRIPE_SECRET_KEY'] as const;
+
+/** Reads and checks the settings once; a bad value stops the start with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new AppError('config_invalid', `Invalid settings:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  const demoMode = !production && PROVIDER_KEYS.every((k) => !values[k]);
+  if (!demoMode && !values.APP_SECRET) {
+    throw new AppError('config_invalid', 'Invalid settings:\n  APP_SECRET: required outside demo mode (when a provider key is set or NODE_ENV=production)');
+  }
+  return { ...values, PUBLIC_BASE_URL: values.PUBLIC_BASE_URL.replace(/\/+$/, ''), demoMode, production };
+}

@@ -1,0 +1,22 @@
+/** One error type for the whole core: a closed set of codes, the customer's words apart from the cause. */
+
+export type ErrorCode =
+  | 'config_invalid'
+  | 'import_invalid'
+  | 'not_found'
+  | 'not_allowed'
+  | 'bad_request'
+  | 'provider_failed'
+  | 'unavailable';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly userMessage = 'Sorry, something went wrong on our side. Please try again in a moment.',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,90 @@
+import { isValidDay } from '../dates';
+import { currencyExponent, parseMoney, toDecimalString } from '../money';
+import type { ImportFile } from './import-file';
+
+/** Collects every problem of an import file, each named by its place, before anything is written. */
+export class Problems {
+  readonly list: string[] = [];
+
+  add(place: string, problem: string): void {
+    this.list.push(`${place}: ${problem}`);
+  }
+
+  day(place: string, value: string): string {
+    if (!isValidDay(value)) this.add(place, `${JSON.stringify(value)} is not a date (expected YYYY-MM-DD)`);
+    return value;
+  }
+
+  /** A non-negative amount in minor units; 0n after reporting a problem. */
+  amount(place: string, value: string, currency: string): bigint {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('-')) {
+      this.add(place, `${trimmed} is a negative amount`);
+      return 0n;
+    }
+    const minor = parseMoney(trimmed, currency);
+    if (minor === undefined) {
+      const decimals = currencyExponent(currency);
+      this.add(place, `${JSON.stringify(value)} is not an amount (a decimal with at most ${decimals} decimals, e.g. "${toDecimalString(12345n, currency)}")`);
+      return 0n;
+    }
+    return minor;
+  }
+
+  /** Remembers numbers already seen in `kind` and reports a repeat. */
+  unique(seen: Map<string, string>, place: string, number: string, what: string): void {
+    const key = number.toUpperCase();
+    const first = seen.get(key);
+    if (first) this.add(place, `${what} ${number} is a duplicate (also at ${first})`);
+    else seen.set(key, place);
+  }
+}
+
+/** quantity × rate, rounded half up to the minor unit, exactly. */
+export function lineAmount(quantity: string, rate: bigint): bigint | undefined {
+  const match = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(quantity.trim());
+  if (!match) return undefined;
+  const fraction = match[2] ?? '';
+  const scaled = BigInt(match[1] + fraction) * rate;
+  const divisor = 10n ** BigInt(fraction.length);
+  return (scaled * 2n + divisor) / (divisor * 2n);
+}
+
+/** "+1 (415) 555-0123" → "+14155550123"; undefined when it is not an international number. */
+export function toE164(phone: string): string | undefined {
+  const digits = phone.replace(/[\s().-]/g, '');
+  return /^\+[1-9]\d{6,14}$/.test(digits) ? digits : undefined;
+}
+
+export function isEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+export function isClockTime(value: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
+
+/** The trailing digits of a document number ("INV-000042" → 42), for references typed short. */
+export function numberSeq(number: string): number | null {
+  const match = /(\d+)\D*$/.exec(number);
+  if (!match) return null;
+  const value = Number(match[1]);
+  return Number.isSafeInteger(value) && value <= 2_147_483_647 ? value : null;
+}
+
+export interface LinePlan {
+  item: string;
+  description?: string;
+  quantity: string;
+  rate: bigint;
+  amount: bigint;
+}
+
+export function planLines(lines: ImportFile['invoices'][number]['lines'], place: string, currency: string, problems: Problems): LinePlan[] {
+  return lines.map((l, i) => {
+    const rate = problems.amount(`${place}.lines[${i}].rate`, l.rate, currency);
+    const amount = lineAmount(l.quantity, rate);
+    if (amount === undefined) problems.add(`${place}.lines[${i}].quantity`, `${JSON.stringify(l.quantity)} is not a quantity`);
+    return { item: l.item, description: l.description, quantity: l.quantity.trim(), rate, amount: amount ?? 0n };
+  });
+}

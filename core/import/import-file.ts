@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** The shape of an import file (shared/contracts/portal.md, "The import format"). */
+
+/** Decimal amounts are strings in major units; a plain JSON number is read as its decimal text. */
+const decimal = z.union([z.string(), z.number().finite().transform((n) => String(n))]);
+const text = z.string().trim().min(1, 'must not be empty');
+const day = z.string();
+
+const line = z.object({
+  item: text,
+  description: z.string().optional(),
+  quantity: decimal.default('1'),
+  rate: decimal,
+});
+
+const contact = z.object({
+  name: text,
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  whatsapp: z.string().optional(),
+  slack: z.object({ team: text, user: text }).optional(),
+  teams: z.object({ tenant: text, user: text }).optional(),
+  primary: z.boolean().default(false),
+});
+
+export const importFileSchema = z.object({
+  organization: z.object({
+    key: text,
+    name: text,
+    currency: text,
+    timezone: text.default('UTC'),
+    locale: text.default('en-US'),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    address: z.string().optional(),
+    portal: z.object({ salesOrders: z.boolean().default(true) }).default({ salesOrders: true }),
+  }),
+  customers: z.array(
+    z.object({
+      key: text,
+      name: text,
+      currency: text.optional(),
+      achEnabled: z.boolean().default(false),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+      address: z.string().optional(),
+      preferredChannel: z.enum(['whatsapp', 'sms', 'slack', 'teams', 'email']).optional(),
+      timezone: text.optional(),
+      quietHours: z.object({ start: z.string(), end: z.string() }).optional(),
+      contacts: z.array(contact).default([]),
+    }),
+  ),
+  salesOrders: z
+    .array(
+      z.object({
+        number: text,
+        customer: text,
+        date: day,
+        status: z.enum(['draft', 'confirmed', 'packed', 'shipped', 'fulfilled', 'void']),
+        total: decimal,
+        lines: z.array(line).default([]),
+      }),
+    )
+    .default([]),
+  invoices: z
+    .array(
+      z.object({
+        number: text,
+        customer: text,
+        kind: z.enum(['invoice', 'retainer']).default('invoice'),
+        date: day,
+        dueDate: day.optional(),
+        total: decimal,
+        allowPartialPayments: z.boolean().default(false),
+        salesOrder: text.optional(),
+        status: z.enum(['draft', 'sent', 'void']),
+        lines: z.array(line).default([]),
+        taxes: z.array(z.object({ name: text, amount: decimal })).default([]),
+      }),
+    )
+    .default([]),
+  creditNotes: z
+    .array(
+      z.object({
+        number: text,
+        customer: text,
+        date: day,
+        total: decimal,
+        applied: z.array(z.object({ invoice: text, amount: decimal, date: day.optional() })).default([]),
+      }),
+    )
+    .default([]),
+  payments: z
+    .array(
+      z.object({
+        number: text,
+        customer: text,
+        date: day,
+        amount: decimal,
+        mode: text.default('other'),
+        reference: z.string().optional(),
+        applied: z.array(z.object({ invoice: text, amount: decimal })).default([]),
+      }),
+    )
+    .default([]),
+  retainerApplications: z
+    .array(z.object({ retainer: text, invoice: text, amount: decimal, date: day }))
+    .default([]),
+  documents: z.array(z.object({ customer: text, title: text, file: text })).default([]),
+});
+
+export type ImportFile = z.infer<typeof importFileSchema>;
+
+/** ['invoices', 3, 'customer'] → "invoices[3].customer" */
+export function placeName(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
+}

@@ -1,0 +1,71 @@
+import type { Db } from '../db/open-database';
+import { toDay, type Day } from '../dates';
+import type { Viewer } from './viewer';
+
+/** The Home page of the portal: every figure of portal.md, in the customer's currency. */
+export interface Home {
+  currency: string;
+  outstandingInvoices: bigint;
+  openInvoiceCount: number;
+  overdueAmount: bigint;
+  overdueCount: number;
+  availableCredits: bigint;
+  outstandingRetainers: bigint;
+  availableRetainerPayments: bigint;
+  lastPayment: { number: string; date: Day; amount: bigint } | null;
+  /** Count per status; null where the merchant does not show sales orders. */
+  orderStatus: Record<string, number> | null;
+  sharedDocuments: number;
+  organization: { name: string; email: string | null; phone: string | null; address: string | null };
+}
+
+type Figures = {
+  outstanding: bigint; open_count: bigint; overdue: bigint; overdue_count: bigint;
+  credit_left: bigint; unapplied: bigint; retainer_outstanding: bigint; retainer_paid: bigint; retainer_applied: bigint;
+};
+
+export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; today: Day }): Promise<Home> {
+  const id = viewer.customerId;
+  // One round trip; each sub-select walks an index on customerId.
+  const [figures] = await db.$queryRaw<Figures[]>`
+    SELECT
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent') AS outstanding,
+      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS open_count,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < ${today}::date) AS overdue,
+      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < ${today}::date) AS overdue_count,
+      (SELECT COALESCE(SUM(c.total), 0)::bigint - COALESCE((SELECT SUM(a.amount) FROM "CreditApplication" a JOIN "CreditNote" n ON n.id = a."creditNoteId" WHERE n."customerId" = ${id}), 0)::bigint
+         FROM "CreditNote" c WHERE c."customerId" = ${id}) AS credit_left,
+      (SELECT COALESCE(SUM(p.amount), 0)::bigint - COALESCE((SELECT SUM(a.amount) FROM "PaymentApplication" a JOIN "Payment" q ON q.id = a."paymentId" WHERE q."customerId" = ${id} AND q.state = 'succeeded'), 0)::bigint
+         FROM "Payment" p WHERE p."customerId" = ${id} AND p.state = 'succeeded') AS unapplied,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'retainer' AND state = 'sent') AS retainer_outstanding,
+      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "PaymentApplication" a JOIN "Invoice" r ON r.id = a."invoiceId" WHERE r."customerId" = ${id} AND r.kind = 'retainer') AS retainer_paid,
+      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = ${id}) AS retainer_applied`;
+
+  const [last, orders, documents, org] = await Promise.all([
+    db.payment.findFirst({
+      where: { customerId: id, state: 'succeeded' },
+      orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+      select: { number: true, date: true, amount: true },
+    }),
+    viewer.salesOrdersEnabled
+      ? db.salesOrder.groupBy({ by: ['status'], where: { customerId: id, status: { notIn: ['draft', 'void'] } }, _count: { _all: true } })
+      : null,
+    db.sharedDocument.count({ where: { customerId: id } }),
+    db.organization.findUniqueOrThrow({ where: { id: viewer.orgId }, select: { name: true, email: true, phone: true, address: true } }),
+  ]);
+
+  return {
+    currency: viewer.currency,
+    outstandingInvoices: figures.outstanding,
+    openInvoiceCount: Number(figures.open_count),
+    overdueAmount: figures.overdue,
+    overdueCount: Number(figures.overdue_count),
+    availableCredits: figures.credit_left + figures.unapplied,
+    outstandingRetainers: figures.retainer_outstanding,
+    availableRetainerPayments: figures.retainer_paid - figures.retainer_applied,
+    lastPayment: last ? { number: last.number, date: toDay(last.date), amount: last.amount } : null,
+    orderStatus: orders ? Object.fromEntries(orders.map((o) => [o.status, o._count._all])) : null,
+    sharedDocuments: documents,
+    organization: org,
+  };
+}
