@@ -41,12 +41,12 @@ export async function getStatement({ db, viewer, period }: { db: Db; viewer: Vie
   const { from, to } = period;
   const [[opening], rows, customer, org] = await Promise.all([
     db.$queryRaw<[{ opening: bigint }]>`
-      SELECT
+      SELECT (
         (SELECT COALESCE(SUM(total), 0) FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND date < ${from}::date)
         - (SELECT COALESCE(SUM(amount - ${retainerShare}), 0) FROM "Payment" p WHERE p."customerId" = ${id} AND p.state = 'succeeded' AND p.date < ${from}::date)
         - (SELECT COALESCE(SUM(total), 0) FROM "CreditNote" WHERE "customerId" = ${id} AND date < ${from}::date)
         - (SELECT COALESCE(SUM(a.amount), 0) FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = ${id} AND a.date < ${from}::date)
-        AS opening`,
+        )::bigint AS opening`,
     db.$queryRaw<RawRow[]>`
       SELECT date, type, number, reference, debit, credit FROM (
         SELECT date, "createdAt", id, 'invoice' AS type, number, NULL AS reference, total AS debit, 0::bigint AS credit

@@ -49,7 +49,7 @@ export async function listInvoices({ db, viewer, today, query = {} }: { db: Db; 
     db.invoice.count({ where }),
     db.invoice.findMany({
       where,
-      orderBy: [{ [SORT_FIELD[sort]]: { sort: order, nulls: 'last' } }, { date: order }, { id: order }],
+      orderBy: [sort === 'due_date' ? { dueDate: { sort: order, nulls: 'last' } } : { [SORT_FIELD[sort]]: order }, { date: order }, { id: order }],
       take: query.limit ?? 50,
       skip: query.offset ?? 0,
     }),

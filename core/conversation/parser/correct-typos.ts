@@ -1,0 +1,82 @@
+/**
+ * One-letter typos in keywords ("invocie", "statment", "ballance") are mended by a
+ * bounded Damerau match (one missing, extra, wrong or swapped-adjacent letter)
+ * against the keyword vocabulary. Short words collide with ordinary English, so:
+ * words under 4 letters are never touched, and a 4-letter keyword only accepts a
+ * swap or a doubled letter ("hlep", "stopp"), never "step" for "stop".
+ */
+
+/** Earlier entries win when a typo is one edit away from two keywords. */
+const VOCABULARY = [
+  'invoice', 'invoices', 'bills', 'order', 'orders', 'payment', 'payments', 'receipt',
+  'receipts', 'statement', 'statements', 'document', 'documents', 'credit', 'credits',
+  'refund', 'refunds', 'retainer', 'retainers', 'account', 'accounts', 'details',
+  'transactions', 'attachments', 'forward', 'share', 'email', 'emails', 'texting',
+  'messaging', 'messages', 'download', 'unpaid', 'overdue', 'partially', 'outstanding',
+  'fulfilled', 'completed', 'delivered', 'unfulfilled', 'sorted', 'ordered', 'newest',
+  'latest', 'oldest', 'earliest', 'recent', 'biggest', 'largest', 'highest', 'smallest',
+  'lowest', 'cheapest', 'amount', 'ascending', 'descending', 'chronological', 'january',
+  'february', 'march', 'april', 'august', 'september', 'october', 'november', 'december',
+  'month', 'months', 'quarter', 'previous', 'current', 'since', 'between', 'through',
+  'until', 'first', 'second', 'third', 'fourth', 'start', 'beginning', 'balance',
+  'available', 'everything', 'whole', 'entire', 'total', 'human', 'person', 'someone',
+  'somebody', 'agent', 'representative', 'operator', 'support', 'contact', 'speak',
+  'commands', 'options', 'hello', 'greetings', 'morning', 'afternoon', 'evening',
+  'unsubscribe', 'subscribe', 'resubscribe', 'unstop', 'cancel', 'shared', 'profile',
+  'information', 'address', 'phone', 'number', 'saved', 'stored', 'transfer', 'paying',
+  'settle', 'mastercard', 'which', 'where', 'status',
+  'bill', 'paid', 'late', 'open', 'date', 'days', 'year', 'this', 'last', 'past', 'list',
+  'show', 'send', 'text', 'help', 'menu', 'stop', 'card', 'bank', 'talk', 'call', 'what',
+  'when', 'much', 'info', 'june', 'july', 'from', 'owed', 'owes', 'owe',
+];
+
+/** Ordinary words one edit away from a keyword, which must stay as they are. */
+const LEAVE_ALONE = new Set([
+  'older', 'odder', 'border', 'while', 'whose', 'whale', 'match', 'marsh', 'parch',
+  'mouth', 'quartet', 'smart', 'stars', 'state', 'stare', 'stark', 'states', 'statue',
+  'testing', 'massage', 'massages', 'cancer', 'contract', 'though', 'shame', 'shape',
+  'sharp', 'spare', 'scare', 'shake', 'shade', 'shave', 'shore', 'decent', 'slowest',
+  'steak', 'spear', 'sneak', 'form', 'spend', 'least', 'later', 'blank', 'plaid',
+  'paste', 'pasta', 'yearn', 'stomp', 'stoop', 'quite', 'quiet', 'moth', 'arch', 'star',
+  'stat', 'tart', 'hare', 'owned', 'towing', 'bowing', 'rowing', 'mowing', 'sowing',
+]);
+
+const EXACT = new Set(VOCABULARY);
+
+/** True when a and b differ by exactly one insertion, deletion, substitution or adjacent swap. */
+function isOneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function isSwapOrDouble(word: string, keyword: string): boolean {
+  if (word.length === keyword.length) return isOneEditApart(word, keyword) && [...word].sort().join('') === [...keyword].sort().join('');
+  if (word.length !== keyword.length + 1 || !isOneEditApart(word, keyword)) return false;
+  return /(.)\1/.test(word) && word.replace(/(.)\1/, '$1') === keyword;
+}
+
+function correctWord(word: string): string {
+  if (word.length < 4 || EXACT.has(word) || LEAVE_ALONE.has(word)) return word;
+  for (const keyword of VOCABULARY) {
+    if (keyword.length < 4) continue;
+    const near = keyword.length === 4 ? isSwapOrDouble(word, keyword) : isOneEditApart(word, keyword);
+    if (near) return keyword;
+  }
+  return word;
+}
+
+/** Words glued to digits or a hyphen ("bill-12", "abcd42") are references, not keywords. */
+export function correctTypos(text: string): string {
+  return text.replace(/[a-z]+/g, (word, offset: number) => {
+    const before = text[offset - 1] ?? ' ';
+    const after = text[offset + word.length] ?? ' ';
+    if (/[0-9-]/.test(before) || /[0-9-]/.test(after)) return word;
+    return correctWord(word);
+  });
+}
