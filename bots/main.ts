@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import pino from 'pino';
 import { loadConfig } from '../core/config';
 import { AppError } from '../core/errors';
@@ -6,6 +7,8 @@ import { createServer } from './server';
 
 /** Composition root: config → database → core → channels → one restify server. */
 async function main() {
+  // An operator's .env, when there is one; the environment itself wins.
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.token', '*.secret'] });
   const database = await startPortal(config, log);

@@ -15,8 +15,8 @@ export interface LedgerPlan {
     total: bigint; balance: bigint; currency: string; allowPartialPayments: boolean; salesOrder?: string; lines: LinePlan[];
     taxes: Array<{ name: string; amount: bigint }>;
   }>;
-  creditNotes: Array<{ number: string; customer: string; date: string; total: bigint; currency: string; applied: Array<{ invoice: string; amount: bigint; date: string }> }>;
-  payments: Array<{ number: string; customer: string; date: string; amount: bigint; currency: string; mode: string; reference?: string; applied: Array<{ invoice: string; amount: bigint }> }>;
+  creditNotes: Array<{ number: string; customer: string; date: string; total: bigint; unapplied: bigint; currency: string; applied: Array<{ invoice: string; amount: bigint; date: string }> }>;
+  payments: Array<{ number: string; customer: string; date: string; amount: bigint; unapplied: bigint; currency: string; mode: string; reference?: string; applied: Array<{ invoice: string; amount: bigint }> }>;
   retainerApplications: Array<{ retainer: string; invoice: string; amount: bigint; date: string }>;
 }
 
@@ -94,7 +94,7 @@ export function planLedger(file: ImportFile, currencyOf: Map<string, string>, pr
       left -= amount;
       return { invoice: a.invoice, amount, date: a.date === undefined ? date : problems.day(`${at}.date`, a.date) };
     });
-    return { number: c.number, customer: c.customer, date, total, currency, applied };
+    return { number: c.number, customer: c.customer, date, total, unapplied: left > 0n ? left : 0n, currency, applied };
   });
 
   const paymentNumbers = new Map<string, string>();
@@ -116,7 +116,10 @@ export function planLedger(file: ImportFile, currencyOf: Map<string, string>, pr
       left -= share;
       return { invoice: a.invoice, amount: share };
     });
-    return { number: p.number, customer: p.customer, date: problems.day(`${place}.date`, p.date), amount, currency, mode: p.mode, reference: p.reference, applied };
+    return {
+      number: p.number, customer: p.customer, date: problems.day(`${place}.date`, p.date), amount, unapplied: left > 0n ? left : 0n,
+      currency, mode: p.mode, reference: p.reference, applied,
+    };
   });
 
   const retainerApplications = file.retainerApplications.map((r, i) => {

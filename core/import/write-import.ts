@@ -66,7 +66,7 @@ export async function writeImport(db: Db, plan: ImportPlan, now = new Date()): P
       const credits = await tx.creditNote.createManyAndReturn({
         data: plan.creditNotes.map((c) => ({
           customerId: customerId(c.customer), number: c.number, numberSeq: numberSeq(c.number), date: fromDay(c.date),
-          total: c.total, currency: c.currency, createdAt: created(),
+          total: c.total, unapplied: c.unapplied, currency: c.currency, createdAt: created(),
         })),
         select: { id: true, number: true },
       });
@@ -80,7 +80,7 @@ export async function writeImport(db: Db, plan: ImportPlan, now = new Date()): P
       const payments = await tx.payment.createManyAndReturn({
         data: plan.payments.map((p) => ({
           customerId: customerId(p.customer), number: p.number, numberSeq: numberSeq(p.number), date: fromDay(p.date),
-          amount: p.amount, currency: p.currency, mode: p.mode, reference: p.reference, createdAt: created(),
+          amount: p.amount, unapplied: p.unapplied, currency: p.currency, mode: p.mode, reference: p.reference, createdAt: created(),
         })),
         select: { id: true, number: true },
       });

@@ -26,18 +26,17 @@ type Figures = {
 
 export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; today: Day }): Promise<Home> {
   const id = viewer.customerId;
-  // One round trip; each sub-select walks an index on customerId.
+  // One round trip; each sub-select reads an index on customerId (open balances and
+  // unapplied amounts are kept on their rows, so nothing here joins the whole ledger).
   const [figures] = await db.$queryRaw<Figures[]>`
     SELECT
-      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent') AS outstanding,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS outstanding,
       (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS open_count,
       (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < ${today}::date) AS overdue,
       (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < ${today}::date) AS overdue_count,
-      (SELECT COALESCE(SUM(c.total), 0)::bigint - COALESCE((SELECT SUM(a.amount) FROM "CreditApplication" a JOIN "CreditNote" n ON n.id = a."creditNoteId" WHERE n."customerId" = ${id}), 0)::bigint
-         FROM "CreditNote" c WHERE c."customerId" = ${id}) AS credit_left,
-      (SELECT COALESCE(SUM(p.amount), 0)::bigint - COALESCE((SELECT SUM(a.amount) FROM "PaymentApplication" a JOIN "Payment" q ON q.id = a."paymentId" WHERE q."customerId" = ${id} AND q.state = 'succeeded'), 0)::bigint
-         FROM "Payment" p WHERE p."customerId" = ${id} AND p.state = 'succeeded') AS unapplied,
-      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'retainer' AND state = 'sent') AS retainer_outstanding,
+      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "CreditNote" WHERE "customerId" = ${id} AND unapplied > 0) AS credit_left,
+      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "Payment" WHERE "customerId" = ${id} AND unapplied > 0 AND state = 'succeeded') AS unapplied,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'retainer' AND state = 'sent' AND balance > 0) AS retainer_outstanding,
       (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "PaymentApplication" a JOIN "Invoice" r ON r.id = a."invoiceId" WHERE r."customerId" = ${id} AND r.kind = 'retainer') AS retainer_paid,
       (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = ${id}) AS retainer_applied`;
 

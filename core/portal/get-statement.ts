@@ -26,8 +26,15 @@ export interface Statement extends Period {
   closing: bigint;
 }
 
-/** The part of payment p that went to retainer invoices: it enters the statement only when applied. */
-const retainerShare = Prisma.sql`COALESCE((SELECT SUM(pa.amount) FROM "PaymentApplication" pa JOIN "Invoice" ri ON ri.id = pa."invoiceId" WHERE pa."paymentId" = p.id AND ri.kind = 'retainer'), 0)`;
+/**
+ * Per payment of the customer, the part that went to retainer invoices: it enters the
+ * statement only when applied to an invoice. Retainers are few, so this stays small.
+ */
+const retainerShares = (customerId: number) => Prisma.sql`
+  SELECT pa."paymentId", SUM(pa.amount) AS share
+  FROM "PaymentApplication" pa JOIN "Invoice" r ON r.id = pa."invoiceId"
+  WHERE r."customerId" = ${customerId} AND r.kind = 'retainer'
+  GROUP BY pa."paymentId"`;
 
 type RawRow = { date: Date; type: StatementRow['type']; number: string; reference: string | null; debit: bigint; credit: bigint };
 
@@ -41,19 +48,23 @@ export async function getStatement({ db, viewer, period }: { db: Db; viewer: Vie
   const { from, to } = period;
   const [[opening], rows, customer, org] = await Promise.all([
     db.$queryRaw<[{ opening: bigint }]>`
+      WITH shares AS (${retainerShares(id)})
       SELECT (
         (SELECT COALESCE(SUM(total), 0) FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND date < ${from}::date)
-        - (SELECT COALESCE(SUM(amount - ${retainerShare}), 0) FROM "Payment" p WHERE p."customerId" = ${id} AND p.state = 'succeeded' AND p.date < ${from}::date)
+        - (SELECT COALESCE(SUM(amount), 0) FROM "Payment" WHERE "customerId" = ${id} AND state = 'succeeded' AND date < ${from}::date)
+        + (SELECT COALESCE(SUM(s.share), 0) FROM shares s JOIN "Payment" p ON p.id = s."paymentId" WHERE p.state = 'succeeded' AND p.date < ${from}::date)
         - (SELECT COALESCE(SUM(total), 0) FROM "CreditNote" WHERE "customerId" = ${id} AND date < ${from}::date)
         - (SELECT COALESCE(SUM(a.amount), 0) FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = ${id} AND a.date < ${from}::date)
         )::bigint AS opening`,
     db.$queryRaw<RawRow[]>`
+      WITH shares AS (${retainerShares(id)})
       SELECT date, type, number, reference, debit, credit FROM (
         SELECT date, "createdAt", id, 'invoice' AS type, number, NULL AS reference, total AS debit, 0::bigint AS credit
           FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND date BETWEEN ${from}::date AND ${to}::date
         UNION ALL
-        SELECT date, "createdAt", id, 'payment', number, NULL, 0, (amount - ${retainerShare})::bigint
-          FROM "Payment" p WHERE p."customerId" = ${id} AND p.state = 'succeeded' AND p.date BETWEEN ${from}::date AND ${to}::date
+        SELECT p.date, p."createdAt", p.id, 'payment', p.number, NULL, 0, (p.amount - COALESCE(s.share, 0))::bigint
+          FROM "Payment" p LEFT JOIN shares s ON s."paymentId" = p.id
+          WHERE p."customerId" = ${id} AND p.state = 'succeeded' AND p.date BETWEEN ${from}::date AND ${to}::date
         UNION ALL
         SELECT date, "createdAt", id, 'credit_note', number, NULL, 0, total
           FROM "CreditNote" WHERE "customerId" = ${id} AND date BETWEEN ${from}::date AND ${to}::date

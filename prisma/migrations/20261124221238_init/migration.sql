@@ -169,6 +169,7 @@ CREATE TABLE "CreditNote" (
     "numberSeq" INTEGER,
     "date" DATE NOT NULL,
     "total" BIGINT NOT NULL,
+    "unapplied" BIGINT NOT NULL,
     "currency" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -194,6 +195,7 @@ CREATE TABLE "Payment" (
     "numberSeq" INTEGER,
     "date" DATE NOT NULL,
     "amount" BIGINT NOT NULL,
+    "unapplied" BIGINT NOT NULL,
     "currency" TEXT NOT NULL,
     "mode" TEXT NOT NULL,
     "reference" TEXT,
@@ -308,7 +310,7 @@ CREATE INDEX "SalesOrderLine_salesOrderId_idx" ON "SalesOrderLine"("salesOrderId
 CREATE INDEX "Invoice_customerId_numberSeq_idx" ON "Invoice"("customerId", "numberSeq");
 
 -- CreateIndex
-CREATE INDEX "Invoice_customerId_kind_state_date_idx" ON "Invoice"("customerId", "kind", "state", "date");
+CREATE INDEX "Invoice_customerId_kind_state_date_total_idx" ON "Invoice"("customerId", "kind", "state", "date", "total");
 
 -- CreateIndex
 CREATE INDEX "Invoice_customerId_kind_state_dueDate_idx" ON "Invoice"("customerId", "kind", "state", "dueDate");
@@ -329,7 +331,13 @@ CREATE INDEX "InvoiceLine_invoiceId_idx" ON "InvoiceLine"("invoiceId");
 CREATE INDEX "InvoiceTax_invoiceId_idx" ON "InvoiceTax"("invoiceId");
 
 -- CreateIndex
-CREATE INDEX "CreditNote_customerId_date_idx" ON "CreditNote"("customerId", "date");
+CREATE INDEX "CreditNote_customerId_numberSeq_idx" ON "CreditNote"("customerId", "numberSeq");
+
+-- CreateIndex
+CREATE INDEX "CreditNote_customerId_date_total_idx" ON "CreditNote"("customerId", "date", "total");
+
+-- CreateIndex
+CREATE INDEX "CreditNote_customerId_unapplied_idx" ON "CreditNote"("customerId", "unapplied");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CreditNote_customerId_number_key" ON "CreditNote"("customerId", "number");
@@ -347,10 +355,13 @@ CREATE UNIQUE INDEX "Payment_providerPaymentId_key" ON "Payment"("providerPaymen
 CREATE INDEX "Payment_customerId_numberSeq_idx" ON "Payment"("customerId", "numberSeq");
 
 -- CreateIndex
-CREATE INDEX "Payment_customerId_date_idx" ON "Payment"("customerId", "date");
+CREATE INDEX "Payment_customerId_state_date_amount_idx" ON "Payment"("customerId", "state", "date", "amount");
 
 -- CreateIndex
 CREATE INDEX "Payment_customerId_amount_idx" ON "Payment"("customerId", "amount");
+
+-- CreateIndex
+CREATE INDEX "Payment_customerId_unapplied_idx" ON "Payment"("customerId", "unapplied");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Payment_customerId_number_key" ON "Payment"("customerId", "number");

@@ -1,0 +1,18 @@
+/** npm run bench [-- NAME…]: runs the benchmarks (all, or those named) and writes bench/results/*.json. */
+import { benchLedger } from './ledger';
+
+const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger };
+
+async function main() {
+  const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
+  for (const name of names) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+    await bench();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
