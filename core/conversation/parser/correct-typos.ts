@@ -11,8 +11,8 @@ const VOCABULARY = [
   'invoice', 'invoices', 'bills', 'order', 'orders', 'payment', 'payments', 'receipt',
   'receipts', 'statement', 'statements', 'document', 'documents', 'credit', 'credits',
   'refund', 'refunds', 'retainer', 'retainers', 'account', 'accounts', 'details',
-  'transactions', 'attachments', 'forward', 'share', 'email', 'emails', 'texting',
-  'messaging', 'messages', 'download', 'unpaid', 'overdue', 'partially', 'outstanding',
+  'transactions', 'transaction', 'attachments', 'forward', 'share', 'email', 'emails', 'texting',
+  'messaging', 'message', 'messages', 'download', 'unpaid', 'overdue', 'partially', 'outstanding',
   'fulfilled', 'completed', 'delivered', 'unfulfilled', 'sorted', 'ordered', 'newest',
   'latest', 'oldest', 'earliest', 'recent', 'biggest', 'largest', 'highest', 'smallest',
   'lowest', 'cheapest', 'amount', 'ascending', 'descending', 'chronological', 'january',
@@ -23,8 +23,8 @@ const VOCABULARY = [
   'somebody', 'agent', 'representative', 'operator', 'support', 'contact', 'speak',
   'commands', 'options', 'hello', 'greetings', 'morning', 'afternoon', 'evening',
   'unsubscribe', 'subscribe', 'resubscribe', 'unstop', 'cancel', 'shared', 'profile',
-  'information', 'address', 'phone', 'number', 'saved', 'stored', 'transfer', 'paying',
-  'settle', 'mastercard', 'which', 'where', 'status',
+  'information', 'address', 'phone', 'number', 'saved', 'stored', 'transfer', 'settle',
+  'settled', 'mastercard', 'which', 'where', 'status',
   'bill', 'paid', 'late', 'open', 'date', 'days', 'year', 'this', 'last', 'past', 'list',
   'show', 'send', 'text', 'help', 'menu', 'stop', 'card', 'bank', 'talk', 'call', 'what',
   'when', 'much', 'info', 'june', 'july', 'from', 'owed', 'owes', 'owe',
@@ -32,14 +32,16 @@ const VOCABULARY = [
 
 /** Ordinary words one edit away from a keyword, which must stay as they are. */
 const LEAVE_ALONE = new Set([
-  'older', 'odder', 'border', 'while', 'whose', 'whale', 'match', 'marsh', 'parch',
-  'mouth', 'quartet', 'smart', 'stars', 'state', 'stare', 'stark', 'states', 'statue',
-  'testing', 'massage', 'massages', 'cancer', 'contract', 'though', 'shame', 'shape',
-  'sharp', 'spare', 'scare', 'shake', 'shade', 'shave', 'shore', 'decent', 'slowest',
-  'steak', 'spear', 'sneak', 'form', 'spend', 'least', 'later', 'blank', 'plaid',
-  'paste', 'pasta', 'yearn', 'stomp', 'stoop', 'quite', 'quiet', 'moth', 'arch', 'star',
-  'stat', 'tart', 'hare', 'owned', 'towing', 'bowing', 'rowing', 'mowing', 'sowing',
-]);
+  'older', 'odder', 'border', 'while', 'whose', 'whale', 'match', 'marsh', 'parch', 'mach',
+  'marc', 'marco', 'marcy', 'marci', 'mouth', 'quartet', 'smart', 'stars', 'state', 'stare',
+  'stark', 'starr', 'stuart', 'states', 'statue', 'testing', 'massage', 'massages', 'cancer',
+  'contract', 'though', 'shame', 'shape', 'sharp', 'spare', 'scare', 'scared', 'shake',
+  'shade', 'shave', 'shore', 'shark', 'shire', 'decent', 'slowest', 'steak', 'spear',
+  'sneak', 'form', 'spend', 'least', 'later', 'blank', 'plaid', 'paste', 'pasta', 'yearn',
+  'stomp', 'stoop', 'quite', 'quiet', 'moth', 'arch', 'star', 'stat', 'tart', 'hare',
+  'owned', 'towing', 'bowing', 'rowing', 'mowing', 'sowing', 'hell', 'hells', 'here',
+  'there', 'were', 'save', 'seattle', 'kettle', 'mettle', 'nettle', 'settee', 'vince',
+  'iphone', 'woes', 'latte', 'unsaid']);
 
 const EXACT = new Set(VOCABULARY);
 

@@ -5,7 +5,7 @@
  * has a year ("from Nov 2024 to Feb" is Nov 2024..Feb 2025), and a `to` that would
  * come before `from` moves to the following year.
  */
-import { yearOf, type Ymd, formatYmd } from './calendar';
+import { formatYmd, yearOf, type Ymd } from './calendar';
 import type { Period } from './intent-types';
 import { readCalendarDate, type DateExpr, type Reading } from './read-date';
 import { readRelativePeriod } from './read-relative-period';
@@ -39,18 +39,15 @@ function firstEndingAfter(expr: (year: number) => Period | null, start: number, 
 }
 
 function resolveRange(a: DateExpr, b: DateExpr, today: string): Period | null {
-  if ('fixed' in a && 'fixed' in b) {
+  if ('fixed' in b) {
     // Written backwards ("from March 2026 to January 2026"): the customer means the span between.
-    return a.fixed.from <= b.fixed.to ? { from: a.fixed.from, to: b.fixed.to } : { from: b.fixed.from, to: a.fixed.to };
-  }
-  if ('fixed' in b && 'yearless' in a) {
+    if ('fixed' in a) return a.fixed.from <= b.fixed.to ? { from: a.fixed.from, to: b.fixed.to } : { from: b.fixed.from, to: a.fixed.to };
     for (let back = 0; back <= LOOKBACK_YEARS; back++) {
       const span = a.yearless(yearOf(b.fixed.to) - back);
       if (span && span.from <= b.fixed.to) return { from: span.from, to: b.fixed.to };
     }
     return null;
   }
-  if (!('yearless' in b)) return null;
   const from = latestBegun(a, today);
   if (!from) return null;
   // After a dated start, the open end takes the start's year; after an open start, its own latest year.

@@ -8,16 +8,17 @@ import { blankSpan } from './blank-span';
 import type { DocKind } from './intent-types';
 import { MONTHS } from './read-date';
 
-const DOC_WORDS: Readonly<Record<string, DocKind | undefined>> = {
+/** What each document word names; a receipt's number says nothing of its kind by itself. */
+export const DOC_WORDS: ReadonlyMap<string, DocKind | undefined> = new Map(Object.entries({
   invoice: 'invoice', invoices: 'invoice', inv: 'invoice', bill: 'invoice', bills: 'invoice',
   order: 'order', orders: 'order', payment: 'payment', payments: 'payment', pmt: 'payment',
   receipt: undefined, receipts: undefined,
-};
-const PREFIX_DOCS: Readonly<Record<string, DocKind | undefined>> = {
+} as const));
+const PREFIX_DOCS: ReadonlyMap<string, DocKind | undefined> = new Map(Object.entries({
   inv: 'invoice', ret: 'invoice', so: 'order', pmt: 'payment', rcpt: 'payment', cn: undefined,
-};
+} as const));
 /** Words that precede "-12" without being a reference ("mid-2025", "jan-15"). */
-const NOT_PREFIXES = new Set(['no', 'nr', 'id', 'ref', 'num', 'to', 'on', 'of', 'in', 'by', 'at', 'or', 'and', 'the', 'for', 'from', 'last', 'past', 'next', 'mid', 'pre', 'post', 'ytd', 'mtd', ...Object.keys(MONTHS)]);
+const NOT_PREFIXES = new Set(['no', 'nr', 'id', 'ref', 'num', 'to', 'on', 'of', 'in', 'by', 'at', 'or', 'and', 'the', 'for', 'from', 'last', 'past', 'next', 'mid', 'pre', 'post', 'ytd', 'mtd', ...MONTHS.keys()]);
 
 const REF = String.raw`([a-z0-9]+(?:-[a-z0-9]+)*)(?![a-z0-9]|[/.,]\d)`;
 const AFTER_DOC_WORD = new RegExp(String.raw`\b(invoices?|inv|bills?|orders?|payments?|pmt|receipts?)(?![a-z])(\s*(?:#|\b(?:number|num|nr|no|id|ref)\b\.?)\s*#?)?\s*${REF}`, 'g');
@@ -32,7 +33,7 @@ const looksLikePeriod = (ref: string) => /^q[1-4]$|^\d{4}-\d{1,2}-\d{1,2}$/.test
 
 function prefixDoc(ref: string): DocKind | undefined {
   const prefix = /^([a-z]+)-?\d/.exec(ref);
-  return prefix ? PREFIX_DOCS[prefix[1]] : undefined;
+  return prefix ? PREFIX_DOCS.get(prefix[1]) : undefined;
 }
 
 function afterDocWord(text: string): Candidate | null {
@@ -40,7 +41,7 @@ function afterDocWord(text: string): Candidate | null {
     const [whole, word, marker, ref] = match;
     const plural = word.endsWith('s') && word !== 'pmt';
     if (!hasDigit(ref) || looksLikePeriod(ref) || (plural && !marker)) continue;
-    const doc = DOC_WORDS[word] ?? prefixDoc(ref);
+    const doc = DOC_WORDS.get(word) ?? prefixDoc(ref);
     return { ref, doc, start: match.index + word.length, end: match.index + whole.length };
   }
   return null;
@@ -49,9 +50,9 @@ function afterDocWord(text: string): Candidate | null {
 function prefixed(text: string): Candidate | null {
   for (const match of text.matchAll(PREFIXED)) {
     const [whole, prefix, hyphen] = match;
-    const known = prefix in PREFIX_DOCS;
+    const known = PREFIX_DOCS.has(prefix);
     if (!known && (!hyphen || NOT_PREFIXES.has(prefix))) continue;
-    return { ref: whole, doc: PREFIX_DOCS[prefix], start: match.index, end: match.index + whole.length };
+    return { ref: whole, doc: PREFIX_DOCS.get(prefix), start: match.index, end: match.index + whole.length };
   }
   return null;
 }

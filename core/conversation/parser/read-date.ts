@@ -1,7 +1,7 @@
 /**
  * Reads one date expression at a token: a day, a month, a quarter or a year, with
  * or without its year. An expression without a year stays open ("yearless") so
- * that the range rules can choose its year; see resolve-period.ts.
+ * that the range rules can choose its year; see extract-period.ts.
  */
 import { daySpan, isValidDay, monthSpan, quarterSpan, yearSpan } from './calendar';
 import type { Period } from './intent-types';
@@ -10,15 +10,16 @@ import { glued, type Token } from './tokenize';
 export type DateExpr = { fixed: Period } | { yearless: (year: number) => Period | null };
 export type Reading = { expr: DateExpr; next: number };
 
-export const MONTHS: Readonly<Record<string, number>> = {
+/** Maps, not object literals: a message may say "constructor". */
+export const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
   jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
   oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
+}));
 
-const QUARTER_WORDS: Readonly<Record<string, number>> = {
+const QUARTER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
   first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
-};
+}));
 
 /** Words after which "may" is the month, not the verb ("from may", "in may"). */
 const MONTH_CONTEXT = new Set(['from', 'since', 'in', 'for', 'of', 'to', 'until', 'till', 'through', 'between', 'and', 'during', 'on', '-']);
@@ -69,7 +70,7 @@ function readDayMonth(t: Token[], j: number): Reading | null {
   if (!isNumber(t[j], 2)) return null;
   let k = j + 1;
   if (t[k]?.text === 'of') k++;
-  const m = MONTHS[t[k]?.text ?? ''];
+  const m = MONTHS.get(t[k]?.text ?? '');
   if (m === undefined) return null;
   const year = readYear(t, t[k + 1]?.text === ',' ? k + 2 : k + 1);
   const expr = dayExpr(m, t[j].value, year?.year);
@@ -78,7 +79,7 @@ function readDayMonth(t: Token[], j: number): Reading | null {
 
 /** March 31, Mar 31st, 2026; March 2025; Mar '25; March. */
 function readMonthFirst(t: Token[], j: number, prev: string | undefined): Reading | null {
-  const m = MONTHS[t[j]?.text ?? ''];
+  const m = MONTHS.get(t[j]?.text ?? '');
   if (m === undefined) return null;
   const after = t[j + 1];
   if (t[j].text === 'may' && !MONTH_CONTEXT.has(prev ?? '') && !(after && (after.digits > 0 || after.text === "'"))) return null;
@@ -97,12 +98,18 @@ function readMonthFirst(t: Token[], j: number, prev: string | undefined): Readin
   return { expr: { yearless: (yy) => monthSpan(yy, m) }, next: j + 1 };
 }
 
-/** Q3, Q3 2025, q1'25, third quarter (of 2025), quarter 2. */
+/** Q3, Q3 2025, q1'25, 2025 Q3, third quarter (of 2025), quarter 2. */
 function readQuarter(t: Token[], j: number): Reading | null {
+  const leading = readYear(t, j);
+  if (leading) {
+    const [q, n] = [t[leading.next], t[leading.next + 1]];
+    if (q?.text !== 'q' || !glued(q, n) || !isDigits(n, 1) || n.value < 1 || n.value > 4) return null;
+    return { expr: { fixed: quarterSpan(leading.year, n.value) }, next: leading.next + 2 };
+  }
   const [a, b] = [t[j], t[j + 1]];
   let q: number | undefined;
   if (a?.text === 'q' && glued(a, b) && isDigits(b, 1)) q = b.value;
-  else if (a && b?.text === 'quarter' && QUARTER_WORDS[a.text] !== undefined) q = QUARTER_WORDS[a.text];
+  else if (a && b?.text === 'quarter') q = QUARTER_WORDS.get(a.text);
   else if (a?.text === 'quarter' && isDigits(b, 1)) q = b.value;
   if (q === undefined || q < 1 || q > 4) return null;
   const quarter = q;

@@ -11,8 +11,9 @@ export type ListOptions = {
   invoiceOnly: boolean;
 };
 
-/** "sorted by", "order by", "in date order": the word "order" there is no sales order. */
-export const SORT_PHRASE = /\b(?:sort|sorted|order|ordered|arrange|arranged|list|listed) by\b|\bin (?:[a-z]+ )?order\b|\bsort order\b/g;
+/** "sorted by", "order by", "in date order": the word "order" there is no sales order. Replace with SORT_MARK. */
+export const SORT_MARK = ' $1sortby ';
+export const SORT_PHRASE = /\b(?:sort|sorted|order|ordered|arrange|arranged|list|listed) by\b|\bin ([a-z]+ )?order\b|\bsort order\b/g;
 
 const INVOICE_STATUS: ReadonlyArray<[RegExp, ListOptions['invoiceStatus']]> = [
   [/ partpaid /, 'partially_paid'],
@@ -42,8 +43,8 @@ function firstOf<T>(text: string, table: ReadonlyArray<[RegExp, T]>): T | undefi
 
 function readSortKey(text: string): ListOptions['sort'] {
   if (/ duedate /.test(text)) return 'due_date';
-  if (/ (?:sortby|by) (?:date|dates|time|age)\b/.test(text)) return 'date';
-  if (/ (?:sortby|by) (?:amount|size|value|total|price|sum)\b/.test(text)) return 'amount';
+  if (/ (?:sortby|by)(?: of)? (?:date|dates|time|age)\b| (?:date|dates) sortby /.test(text)) return 'date';
+  if (/ (?:sortby|by)(?: of)? (?:amount|size|value|total|price|sum)\b| (?:amount|size|value) sortby /.test(text)) return 'amount';
   return undefined;
 }
 

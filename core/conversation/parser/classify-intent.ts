@@ -1,0 +1,157 @@
+/**
+ * Picks the intent from what is left of the message once references, amounts,
+ * addresses and periods are taken out. The rules run in order and the first that
+ * holds wins; the order is the precedence: opting out beats everything, an action
+ * ("pay", "forward") beats a look-up, a document reference beats a list.
+ */
+import type { DocKind, IntentName } from './intent-types';
+
+export type Signals = {
+  /** The remaining words, space-separated and padded with one space each side. */
+  text: string;
+  words: ReadonlySet<string>;
+  ref?: string;
+  refDoc?: DocKind;
+  to?: string;
+  amount?: string;
+  /** "to 415-555-0123": a number without its country code, which `to` cannot hold. */
+  toNumber: boolean;
+};
+
+const INVOICE_WORDS = ['invoice', 'invoices', 'bill', 'bills', 'inv'];
+const ORDER_WORDS = ['order', 'orders', 'delivery', 'deliveries', 'shipment', 'shipments'];
+const PAYMENT_WORDS = ['payment', 'payments', 'transaction', 'transactions', 'pmt'];
+const RECEIPT_WORDS = ['receipt', 'receipts'];
+/** Words that carry no request: "please stop" is "stop". */
+const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'thanks', 'thank', 'you', 'thx', 'now', 'hey', 'hi', 'hello', 'bot', 'just', 'ok', 'okay', 'it', 'all', 'this', 'that', 'right', 'asap', 'the', 'me', 'again', 'a', 'i', 'want', 'to']);
+const OPT_OUT_ALONE = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke']);
+const OPT_IN_ALONE = new Set(['start', 'unstop', 'subscribe', 'resubscribe', 'optin', 'resume']);
+const MESSAGES = String.raw`(?:texting|texts|text|messaging|messages|message|sending|contacting|emailing|emails|notifications|notification|reminders|reminder|spamming|spam|bothering|calling|sms|whatsapp|alerts|updates)`;
+/** "stop sending me reminders", "start texting me again": the verb within three words of the messages. */
+const STOP_MESSAGES = new RegExp(String.raw` (?:stop|quit|cancel|end|pause)(?: [a-z]+){0,3} ${MESSAGES} `);
+const START_MESSAGES = new RegExp(String.raw` (?:start|resume|restart)(?: [a-z]+){0,3} ${MESSAGES} `);
+const SEND_TO_SOMEONE = new RegExp(
+  ' (?:send|email|mail|text|sms|whatsapp) .*\\bto (?!me |myself |us |my (?:email|phone|number|inbox|whatsapp|mail|account) '
+    + '|(?:pay|see|view|check|download|print|read|review|open|get|show|make|settle|confirm|verify) )[a-z]',
+);
+const SHOW_VERBS = ['show', 'view', 'see', 'open', 'get', 'details', 'detail', 'status', 'check', 'find', 'download', 'pdf', 'copy', 'look', 'display', 'print'];
+
+const has = (s: Signals, words: readonly string[]) => words.some((w) => s.words.has(w));
+const core = (s: Signals) => [...s.words].filter((w) => !FILLER.has(w));
+/** A document is named in the message, by word or by reference. */
+const namesDocument = (s: Signals) => s.ref !== undefined || has(s, INVOICE_WORDS) || has(s, ORDER_WORDS) || has(s, PAYMENT_WORDS) || has(s, RECEIPT_WORDS);
+
+function optsIn(s: Signals): boolean {
+  const solo = core(s);
+  if (has(s, ['resubscribe', 'unstop', 'optin'])) return true;
+  if (solo.length === 1 && OPT_IN_ALONE.has(solo[0])) return true;
+  return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text);
+}
+
+function optsOut(s: Signals): boolean {
+  const solo = core(s);
+  if (solo.length === 1 && OPT_OUT_ALONE.has(solo[0])) return true;
+  if (has(s, ['unsubscribe', 'optout', 'stopall'])) return true;
+  if (STOP_MESSAGES.test(s.text)) return true;
+  return / (?:dont|never) (?:text|message|contact|email|sms|bother|remind|whatsapp) me /.test(s.text)
+    || / no more (?:messages|texts|reminders|notifications|spam) /.test(s.text)
+    || / (?:leave me alone|remove me|take me off) /.test(s.text);
+}
+
+function forwards(s: Signals): boolean {
+  if (has(s, ['forward', 'fwd'])) return true;
+  if (has(s, ['share']) && (namesDocument(s) || s.to !== undefined)) return true;
+  const sends = has(s, ['send', 'email', 'mail', 'text', 'sms', 'whatsapp']);
+  if (!sends) return false;
+  if (s.to !== undefined) return namesDocument(s) || has(s, ['it', 'this', 'that', 'them', 'copy']);
+  if (s.toNumber && namesDocument(s)) return true;
+  // "send invoice 42 to my accountant" forwards; "send it to me", "a link to pay" do not.
+  return namesDocument(s) && SEND_TO_SOMEONE.test(s.text);
+}
+
+function wantsReceipt(s: Signals): boolean {
+  return has(s, RECEIPT_WORDS) || / (?:proof of payment|payment confirmation|confirmation of payment) /.test(s.text);
+}
+
+function wantsToPay(s: Signals): boolean {
+  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a )?payment | (?:payment|pay) link /.test(s.text);
+  // "when did I last pay", "did I pay invoice 42" ask about the past.
+  return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
+}
+
+function paysEverything(s: Signals): boolean {
+  if (s.ref !== undefined || s.amount !== undefined) return false;
+  return has(s, ['everything', 'all', 'whole', 'entire', 'total', 'balance', 'outstanding', 'account', 'full', 'invoices', 'bills', 'both', 'owe']);
+}
+
+function asksForDetails(s: Signals): boolean {
+  return / my (?:account |contact |personal |billing )?(?:details|detail|info|information|profile|address|email|phone|number|card|cards|bank) /.test(s.text)
+    || / on file | who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
+    || / (?:saved|stored|registered) (?:card|cards|bank|payment|account|details|method|methods) /.test(s.text);
+}
+
+function asksForPerson(s: Signals): boolean {
+  return has(s, ['human', 'humans', 'person', 'someone', 'somebody', 'agent', 'representative', 'rep', 'operator', 'staff', 'support', 'manager', 'contact', 'callback', 'complaint', 'complain'])
+    || / (?:talk|speak|chat) (?:to|with) | call (?:me|back|you) | your (?:phone|number|email|address|contact|details|office) | reach (?:you|someone) | get in touch /.test(s.text);
+}
+
+/** The intent a reference points to, or null when nothing says which kind of document it is. */
+function documentIntent(s: Signals): IntentName | null {
+  if (s.ref === undefined) return null;
+  const doc = s.refDoc ?? (has(s, ORDER_WORDS) ? 'order' : has(s, INVOICE_WORDS) ? 'invoice' : has(s, PAYMENT_WORDS) ? 'payment' : undefined);
+  if (doc === 'order') return 'show_order';
+  if (doc === 'invoice') return 'show_invoice';
+  if (doc === 'payment') return 'receipt';
+  if (has(s, ['track', 'tracking', 'shipped', 'where'])) return 'show_order';
+  return has(s, SHOW_VERBS) ? 'show_invoice' : null;
+}
+
+function asksLastPayment(s: Signals): boolean {
+  return / (?:last|latest|previous|recent|final) payment | when (?:did|was|have) i (?:last )?(?:pay|paid|make|made) | when was my (?:last )?payment /.test(s.text)
+    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment /.test(s.text);
+}
+
+function listsPayments(s: Signals): boolean {
+  if (has(s, ['payments', 'transactions', 'transaction'])) return true;
+  const invoices = has(s, INVOICE_WORDS);
+  if (invoices) return false;
+  return has(s, ['payment', 'pmt']) || / (?:what|how much) (?:have i|did i|i have|i) (?:paid|pay) | (?:ive|i have|i) paid /.test(s.text);
+}
+
+function asksHelp(s: Signals): boolean {
+  return has(s, ['help', 'commands', 'command', 'options', 'info', 'instructions', 'howto'])
+    || / what (?:can|do|could) (?:you|i) | how (?:does|do) (?:this|it|you) work | how (?:do|can) i use | who are you | what is this | what are my options /.test(s.text);
+}
+
+function greets(s: Signals): boolean {
+  return has(s, ['hi', 'hello', 'hey', 'heya', 'hiya', 'hallo', 'hola', 'howdy', 'yo', 'greetings', 'morning', 'afternoon', 'evening', 'menu', 'start', 'started', 'begin', 'sup', 'hii', 'hai'])
+    || / main menu | start over | good day /.test(s.text);
+}
+
+export function classifyIntent(s: Signals): IntentName {
+  if (optsOut(s)) return 'opt_out';
+  if (optsIn(s)) return 'opt_in';
+  if (forwards(s)) return 'forward';
+  if (wantsReceipt(s)) return 'receipt';
+  if (wantsToPay(s)) {
+    // "how much do I have to pay", "is there anything I need to pay" ask for the balance.
+    if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what) .*(?:need|have|got) to pay /.test(s.text)) return 'balance';
+    return paysEverything(s) ? 'pay_all' : 'pay_invoice';
+  }
+  if (asksForDetails(s)) return 'my_details';
+  if (asksForPerson(s)) return 'contact';
+  const shown = documentIntent(s);
+  if (shown) return shown;
+  if (asksLastPayment(s)) return 'last_payment';
+  if (has(s, ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments'])) return 'credits';
+  if (has(s, ['statement', 'statements', 'soa', 'stmt'])) return 'statement';
+  if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'debt', 'debts'])) return 'balance';
+  if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared']) || / price list /.test(s.text)) return 'documents';
+  if (has(s, ORDER_WORDS)) return 'list_orders';
+  if (listsPayments(s)) return 'list_payments';
+  if (has(s, INVOICE_WORDS) || has(s, ['retainer', 'retainers', 'unpaid', 'overdue', 'partpaid'])) return 'list_invoices';
+  if (has(s, ['outstanding', 'due', 'total']) || / how much /.test(s.text)) return 'balance';
+  if (asksHelp(s)) return 'help';
+  if (greets(s)) return 'greeting';
+  return 'unknown';
+}

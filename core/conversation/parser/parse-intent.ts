@@ -1,0 +1,88 @@
+/**
+ * Text → intent and slots, as fixed by shared/contracts/intents.md. Deterministic
+ * and pure: `now` is the customer's local date (YYYY-MM-DD); without a valid one,
+ * no period is read.
+ */
+import { parseYmd } from './calendar';
+import { classifyIntent, type Signals } from './classify-intent';
+import { cleanText, collapsePhrases } from './clean-text';
+import { correctTypos } from './correct-typos';
+import { extractMoney } from './extract-money';
+import { extractPeriod } from './extract-period';
+import { extractRecipient } from './extract-recipient';
+import { DOC_WORDS, extractRef } from './extract-ref';
+import type { DocKind, IntentName, ParsedIntent, Period } from './intent-types';
+import { readListOptions, SORT_MARK, SORT_PHRASE, type ListOptions } from './read-list-options';
+import { readPayNumber } from './read-pay-number';
+
+type Understood = Signals & { options: ListOptions; currency?: string; period?: Period };
+
+function understand(text: string, now: string): Understood | null {
+  const cleaned = cleanText(text);
+  if (!/[a-z0-9]/.test(cleaned)) return null;
+  // Addresses first, before typo mending can touch "jane@acme.com".
+  const recipient = extractRecipient(cleaned);
+  const ref = extractRef(collapsePhrases(correctTypos(recipient.text)));
+  const money = extractMoney(ref.text);
+  const period = extractPeriod(money.text, parseYmd(now));
+  const words = (period.text.match(/[a-z]+/g) ?? []).join(' ');
+  const sentence = ` ${words} `.replace(SORT_PHRASE, SORT_MARK).replace(/\s+/g, ' ');
+  const pay = readPayNumber(period.text, ref.ref !== undefined);
+  return {
+    text: sentence,
+    words: new Set(sentence.split(' ').filter(Boolean)),
+    ref: ref.ref ?? pay.ref,
+    refDoc: ref.doc,
+    to: recipient.to,
+    amount: money.amount ?? pay.amount,
+    currency: money.currency,
+    period: period.period,
+    toNumber: /\bto \(?\d[\d\s().-]{6,}/.test(period.text),
+    options: readListOptions(sentence),
+  };
+}
+
+/** The document a forward is about: its reference's kind, else the first document word (a receipt is a payment's). */
+function forwardedDoc(r: Understood): DocKind | undefined {
+  if (r.refDoc) return r.refDoc;
+  const first = [...r.words].find((w) => DOC_WORDS.has(w));
+  return first === undefined ? undefined : (DOC_WORDS.get(first) ?? 'payment');
+}
+
+function slotsFor(intent: IntentName, r: Understood): Omit<ParsedIntent, 'intent'> {
+  const o = r.options;
+  switch (intent) {
+    case 'list_invoices':
+      return { status: o.invoiceStatus, kind: o.kind, sort: o.sort, order: o.order, period: r.period };
+    case 'list_orders':
+      return { status: o.orderStatus, period: r.period };
+    case 'list_payments':
+      return { sort: o.sort, order: o.order, invoice_only: o.invoiceOnly ? true : undefined, period: r.period };
+    case 'show_invoice':
+    case 'show_order':
+      return { ref: r.ref };
+    case 'pay_invoice':
+      return { ref: r.ref, amount: r.amount, currency: r.currency, method: o.method };
+    case 'pay_all':
+      return { method: o.method };
+    case 'receipt':
+      return r.ref === undefined ? {} : { ref: r.ref, doc: r.refDoc };
+    case 'statement':
+      return { period: r.period };
+    case 'forward':
+      return { doc: forwardedDoc(r), ref: r.ref, to: r.to };
+    default:
+      return {};
+  }
+}
+
+export function parseIntent(text: string, now: string): ParsedIntent {
+  const understood = understand(text, now);
+  if (!understood) return { intent: 'unknown' };
+  const intent = classifyIntent(understood);
+  const result: ParsedIntent = { intent };
+  for (const [slot, value] of Object.entries(slotsFor(intent, understood))) {
+    if (value !== undefined) Object.assign(result, { [slot]: value });
+  }
+  return result;
+}

@@ -1,0 +1,47 @@
+import { looksLikeCardNumber, redactCardNumbers } from '../../core/conversation/card-guard';
+
+describe('looksLikeCardNumber', () => {
+  test.each([
+    ['4111111111111111', true],
+    ['my card is 4111 1111 1111 1111', true],
+    ['4111-1111-1111-1111 exp 12/27', true],
+    ['amex 3782 822463 10005', true],
+    ['4222222222222', true], // 13 digits
+    ['6011 0000 0000 0004', true],
+    ['card 4111 1111 1111 1111 123', true], // followed by its CVV
+    ['4111 1111 1111 1112', false], // fails Luhn
+    ['411111111111', false], // 12 digits
+    ['41111111111111111111', false], // 20 digits in one piece
+    ['call +1 (415) 555-0123', false],
+    ['pay 1,250.50 on INV-000042', false],
+    ['4111  1111 - 1111  1111', true],
+    ['4111    1111 1111 1111', false], // four spaces: two separate numbers
+    ['', false],
+  ])('%j → %s', (text, expected) => {
+    expect(looksLikeCardNumber(text)).toBe(expected);
+  });
+});
+
+describe('redactCardNumbers', () => {
+  test('replaces each card number and keeps the rest', () => {
+    expect(redactCardNumbers('pay with 4242 4242 4242 4242 or 5555-5555-5555-4444, exp 12/27')).toBe(
+      'pay with [card number removed] or [card number removed], exp 12/27',
+    );
+  });
+
+  test('keeps the digits that follow a card number in the same run', () => {
+    expect(redactCardNumbers('4111 1111 1111 1111 123')).toBe('[card number removed] 123');
+  });
+
+  test('leaves text without a card number untouched', () => {
+    const text = 'invoice 42, order 12, 1/3/2026, +14155550123';
+    expect(redactCardNumbers(text)).toBe(text);
+  });
+
+  test('stays fast on 10,000 digits in groups', () => {
+    const text = '1 '.repeat(5_000);
+    const started = performance.now();
+    redactCardNumbers(text);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
