@@ -19,6 +19,9 @@ export interface Home {
   organization: { name: string; email: string | null; phone: string | null; address: string | null };
 }
 
+/** Order Status counts in the order an order moves through. */
+const ORDER_FLOW = ['confirmed', 'packed', 'shipped', 'fulfilled'] as const;
+
 type Figures = {
   outstanding: bigint; open_count: bigint; overdue: bigint; overdue_count: bigint;
   credit_left: bigint; unapplied: bigint; retainer_outstanding: bigint; retainer_paid: bigint; retainer_applied: bigint;
@@ -63,7 +66,9 @@ export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; t
     outstandingRetainers: figures.retainer_outstanding,
     availableRetainerPayments: figures.retainer_paid - figures.retainer_applied,
     lastPayment: last ? { number: last.number, date: toDay(last.date), amount: last.amount } : null,
-    orderStatus: orders ? Object.fromEntries(orders.map((o) => [o.status, o._count._all])) : null,
+    orderStatus: orders
+      ? Object.fromEntries(ORDER_FLOW.flatMap((status) => orders.filter((o) => o.status === status).map((o) => [status, o._count._all])))
+      : null,
     sharedDocuments: documents,
     organization: org,
   };

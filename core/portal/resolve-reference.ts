@@ -47,7 +47,8 @@ export async function resolveReference({ db, viewer, doc, ref }: { db: Db; viewe
   if (exact.length) return exact;
   const prefix = letters(typed);
   // "inv-42" must not match "RET-00042"; a bare "42" may match either.
-  return prefix ? rows.filter((r) => letters(r.number) === prefix) : rows;
+  const matches = prefix ? rows.filter((r) => letters(r.number) === prefix) : rows;
+  return matches.sort((a, b) => a.number.localeCompare(b.number));
 }
 
 function letters(text: string): string {

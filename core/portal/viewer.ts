@@ -10,6 +10,7 @@ export interface Viewer {
   contactId: number;
   contactName: string;
   currency: string;
+  achEnabled: boolean;
   locale: string;
   timezone: string;
   salesOrdersEnabled: boolean;
@@ -30,6 +31,7 @@ export async function loadViewer(db: Db, contactId: number): Promise<Viewer> {
     contactId: contact.id,
     contactName: contact.name,
     currency: customer.currency,
+    achEnabled: customer.achEnabled,
     locale: customer.org.locale,
     timezone: customer.timezone,
     salesOrdersEnabled: customer.org.salesOrdersEnabled,

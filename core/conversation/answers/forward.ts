@@ -1,0 +1,39 @@
+import { AppError } from '../../errors';
+import { addContactIfNew } from '../../portal/add-contact';
+import type { DocumentRef } from '../../documents/document-ref';
+import type { ParsedIntent } from '../parser';
+import { reply, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import { findDocument, isMatch } from './find-document';
+
+const KIND = { invoice: 'invoice', order: 'sales_order', payment: 'receipt' } as const;
+const NOUN = { invoice: 'Invoice', order: 'Sales order', payment: 'Receipt' } as const;
+
+/** Sends one of the customer's documents to an e-mail address or phone number. */
+export async function answerForward(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  const doc = intent.doc ?? 'invoice';
+  if (!intent.ref || !intent.to) {
+    return reply(`Tell me the document and where to send it in one message, e.g. "forward invoice 42 to jane@example.com" or "send order 12 to +14155550123".`);
+  }
+  const found = await findDocument(turn, doc, intent.ref, intent);
+  if (!isMatch(found)) return found;
+  const ref: DocumentRef = { kind: KIND[doc], id: found.id };
+  const url = turn.deps.documents.link(ref, turn.viewer);
+  if (!turn.deps.forwarder) {
+    return reply(`I can't send messages to other addresses from here. Here is ${found.number} to pass on yourself.`, {
+      document: { title: `${NOUN[doc]} ${found.number}`, fileName: `${found.number}.pdf`, url },
+    });
+  }
+  try {
+    await turn.deps.forwarder.forward({
+      to: intent.to,
+      subject: `${NOUN[doc]} ${found.number} from ${turn.viewer.orgName}`,
+      text: `${turn.viewer.contactName} of ${turn.viewer.customerName} sent you ${NOUN[doc].toLowerCase()} ${found.number} from ${turn.viewer.orgName}.`,
+      url,
+    });
+  } catch (err) {
+    throw new AppError('provider_failed', 'forwarding failed', `Sorry, I couldn't send ${found.number} to ${intent.to} just now. Please try again later.`, { cause: err });
+  }
+  const added = await addContactIfNew({ db: turn.deps.db, viewer: turn.viewer, to: intent.to });
+  return reply(`Sent ${found.number} to ${intent.to}.${added ? ` I've added ${intent.to} as a contact for ${turn.viewer.customerName}.` : ''}`);
+}

@@ -1,0 +1,46 @@
+import { getHome } from '../../portal/get-home';
+import { getSalesOrder, listSalesOrders } from '../../portal/sales-orders';
+import type { ParsedIntent } from '../parser';
+import { reply, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import { day, money, periodWords } from '../words';
+import { findDocument, isMatch } from './find-document';
+import { invoiceLine } from './invoices';
+
+const SHOWN = 8;
+
+async function ordersOff(turn: Turn): Promise<Reply> {
+  const { organization: org } = await getHome({ db: turn.deps.db, viewer: turn.viewer, today: turn.today });
+  const ask = [org.email, org.phone].filter(Boolean).join(' or ');
+  return reply(`Sales orders aren't available in this portal. For questions about an order, contact ${org.name}${ask ? ` at ${ask}` : ''}.`);
+}
+
+export async function answerListOrders(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  const status = intent.status === 'open' || intent.status === 'fulfilled' ? intent.status : undefined;
+  const result = await listSalesOrders({ db: turn.deps.db, viewer: turn.viewer, query: { status, period: intent.period, limit: SHOWN } });
+  if (!result) return ordersOff(turn);
+  const what = `${status ? `${status} ` : ''}orders${intent.period ? ` for ${periodWords(turn.viewer, intent.period)}` : ''}`;
+  if (!result.count) return reply(`You have no ${what}.`);
+  return reply(`Your ${what} (${result.count}):`, {
+    items: result.orders.map((o) => ({ title: o.number, detail: `${o.status} · ${money(turn.viewer, o.total, o.currency)} · ${day(turn.viewer, o.date)}`, say: `order ${o.number}` })),
+    more: result.count > SHOWN ? result.count - SHOWN : undefined,
+  });
+}
+
+export async function answerShowOrder(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  if (!turn.viewer.salesOrdersEnabled) return ordersOff(turn);
+  if (!intent.ref) {
+    turn.pending = { intent, needsRef: true };
+    return reply('Which order? Tell me its number, e.g. "SO-00012".', { choices: [{ label: 'My orders', say: 'my orders' }] });
+  }
+  const found = await findDocument(turn, 'order', intent.ref, intent);
+  if (!isMatch(found)) return found;
+  const { viewer } = turn;
+  const order = (await getSalesOrder({ db: turn.deps.db, viewer, today: turn.today, id: found.id }))!;
+  const invoiced = order.invoices.length ? ` Invoiced as ${order.invoices.map((i) => i.number).join(', ')}.` : '';
+  return reply(`Order ${order.number} for ${money(viewer, order.total, order.currency)}, placed ${day(viewer, order.date)}, is ${order.status}.${invoiced}`, {
+    facts: order.lines.slice(0, 10).map((l) => ({ label: `${l.item} × ${l.quantity}`, value: money(viewer, l.amount, order.currency) })),
+    items: order.invoices.map((i) => invoiceLine(turn, i)),
+    document: { title: `Sales order ${order.number}`, fileName: `${order.number}.pdf`, url: turn.deps.documents.link({ kind: 'sales_order', id: order.id }, viewer) },
+  });
+}

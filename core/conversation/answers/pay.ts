@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import { AppError } from '../../errors';
+import type { CheckoutRequest } from '../../payments/payment-gateway';
+import { checkPart, offeredMethods, planPayAll, type Allocation } from '../../payments/plan-payment';
+import { getInvoice } from '../../portal/get-invoice';
+import type { ParsedIntent } from '../parser';
+import { reply, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import { money, plural } from '../words';
+import { findDocument, isMatch } from './find-document';
+
+const SAFE = 'You pay on the secure payment page; never send card or bank numbers in chat.';
+
+export async function answerPayInvoice(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  const { viewer } = turn;
+  if (!intent.ref) {
+    const open = await planPayAll({ db: turn.deps.db, viewer });
+    if (!open.length) return reply("You're all paid up: there is no invoice to pay.");
+    const options = open.slice(0, 5).map((a) => ({ id: a.invoiceId, number: a.number }));
+    turn.pending = { intent, options, needsRef: true };
+    return reply(`Which invoice would you like to pay? ${open.slice(0, 5).map((a) => `${a.number} (${money(viewer, a.amount)})`).join(', ')}`, {
+      choices: [...options.slice(0, 3).map((o) => ({ label: o.number, say: o.number })), { label: 'Pay all', say: 'pay everything' }],
+    });
+  }
+  const found = await findDocument(turn, 'invoice', intent.ref, intent);
+  if (!isMatch(found)) return found;
+  const inv = (await getInvoice({ db: turn.deps.db, viewer, today: turn.today, id: found.id }))!;
+  if (inv.balance === 0n) return reply(`${inv.number} is already paid in full. Thank you!`, { choices: [{ label: 'Receipt', say: `receipt for invoice ${inv.number}` }] });
+  if (intent.currency && intent.currency !== inv.currency) {
+    turn.pending = { intent: { ...intent, amount: undefined, currency: undefined }, confirm: true };
+    return reply(`${inv.number} is in ${inv.currency}, so it can only be paid in ${inv.currency}. Pay the ${money(viewer, inv.balance, inv.currency)} due?`, { choices: yesNo() });
+  }
+  const part = checkPart(inv, intent.amount);
+  if (!part.ok) {
+    const full = money(viewer, part.balance, inv.currency);
+    if (part.problem === 'zero' || part.problem === 'not_an_amount') return reply(`Please give an amount more than 0, up to the ${full} due on ${inv.number}.`);
+    turn.pending = { intent: { ...intent, amount: undefined }, confirm: true };
+    const why = part.problem === 'over_balance' ? `That's more than the ${full} left on ${inv.number}.` : `${inv.number} can only be paid in full (${full}).`;
+    return reply(`${why} Pay ${full} instead?`, { choices: yesNo() });
+  }
+  return checkout(turn, intent, [{ invoiceId: inv.id, number: inv.number, amount: part.amount }], inv.currency,
+    `${part.amount < inv.balance ? 'Part payment' : 'Payment'} of ${inv.number}`);
+}
+
+export async function answerPayAll(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  const allocations = await planPayAll({ db: turn.deps.db, viewer: turn.viewer });
+  if (!allocations.length) return reply("You're all paid up: nothing is outstanding.");
+  return checkout(turn, intent, allocations, turn.viewer.currency, `Payment of ${plural(allocations.length, 'invoice')}`);
+}
+
+async function checkout(turn: Turn, intent: ParsedIntent, allocations: Allocation[], currency: string, description: string): Promise<Reply> {
+  const { viewer } = turn;
+  const amount = allocations.reduce((s, a) => s + a.amount, 0n);
+  const { methods, achRefused } = offeredMethods(viewer.achEnabled, intent.method);
+  const request: CheckoutRequest = {
+    viewer, allocations, amount, currency, methods, description,
+    origin: { channel: turn.identity.channel, address: turn.identity.address },
+    idempotencyKey: crypto.createHash('sha256')
+      .update(JSON.stringify([turn.identity.id, turn.messageId, methods, allocations.map((a) => [a.invoiceId, a.amount.toString()])]))
+      .digest('hex'),
+  };
+  let url: string;
+  try {
+    ({ url } = await turn.deps.payments.createCheckout(request));
+  } catch (err) {
+    throw new AppError('provider_failed', 'creating a checkout failed', "Sorry, I couldn't create a payment link just now. Please try again in a few minutes.", { cause: err });
+  }
+  const what = allocations.length === 1 ? allocations[0].number : `${plural(allocations.length, 'invoice')} (${allocations.map((a) => a.number).join(', ')})`;
+  const note = achRefused ? ' Bank (ACH) payments are not set up for your account, so this link takes a card.' : '';
+  return reply(`Here is your payment link for ${money(viewer, amount, currency)} on ${what}.${note} ${SAFE}`, {
+    link: { label: `Pay ${money(viewer, amount, currency)}`, url },
+  });
+}
+
+function yesNo() {
+  return [{ label: 'Yes', say: 'yes' }, { label: 'No', say: 'no' }];
+}

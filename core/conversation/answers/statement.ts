@@ -1,0 +1,35 @@
+import { getStatement } from '../../portal/get-statement';
+import type { ParsedIntent } from '../parser';
+import { reply, type Reply } from '../reply';
+import type { Turn } from '../turn';
+import { money, periodWords } from '../words';
+
+/**
+ * A statement with no period is this year so far; a period that runs past today stops at
+ * today; one that has not begun yet is explained, not computed.
+ */
+export async function answerStatement(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  const { viewer, today } = turn;
+  const asked = intent.period ?? { from: `${today.slice(0, 4)}-01-01`, to: today };
+  if (asked.from > today) {
+    return reply(`That period hasn't started yet, so there is nothing on it. Try "statement this year" or "statement for last month".`, {
+      choices: [{ label: 'This year', say: 'statement this year' }, { label: 'Last month', say: 'statement last month' }],
+    });
+  }
+  const period = { from: asked.from, to: asked.to > today ? today : asked.to };
+  const s = await getStatement({ db: turn.deps.db, viewer, period });
+  const rows = s.rows.length ? `${s.rows.length} transactions: ${money(viewer, s.invoiced)} invoiced, ${money(viewer, s.received)} paid or credited.` : 'No transactions in this period.';
+  return reply(`Statement for ${periodWords(viewer, period)}: opening balance ${money(viewer, s.opening)}, ${rows} Balance due ${money(viewer, s.closing)}.`, {
+    facts: [
+      { label: 'Opening balance', value: money(viewer, s.opening) },
+      { label: 'Invoiced', value: money(viewer, s.invoiced) },
+      { label: 'Paid and credited', value: money(viewer, s.received) },
+      { label: 'Balance due', value: money(viewer, s.closing) },
+    ],
+    document: {
+      title: `Statement ${period.from} to ${period.to}`, fileName: `statement-${period.from}-${period.to}.pdf`,
+      url: turn.deps.documents.link({ kind: 'statement', ...period }, viewer),
+    },
+    choices: intent.period ? [] : [{ label: 'Last month', say: 'statement last month' }, { label: 'Last year', say: 'statement last year' }],
+  });
+}

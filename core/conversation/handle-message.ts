@@ -1,0 +1,92 @@
+import { dayIn } from '../dates';
+import { AppError } from '../errors';
+import type { Channel } from '../db/generated/client';
+import { loadViewer } from '../portal/viewer';
+import { answerBalance, answerContact, answerCredits, answerDocuments, answerGreeting, answerHelp, answerLastPayment, answerMyDetails } from './answers/account';
+import { answerForward } from './answers/forward';
+import { answerListInvoices, answerShowInvoice } from './answers/invoices';
+import { answerListOrders, answerShowOrder } from './answers/orders';
+import { answerPayAll, answerPayInvoice } from './answers/pay';
+import { answerListPayments, answerReceipt } from './answers/payments';
+import { answerStatement } from './answers/statement';
+import { answerUnknown } from './answers/unknown';
+import { looksLikeCardNumber } from './card-guard';
+import { readFollowUp } from './follow-up';
+import { parseIntent, type IntentName, type ParsedIntent } from './parser';
+import { loadPendingQuestion, savePendingQuestion } from './pending-question';
+import { reply, type Reply } from './reply';
+import type { ConversationDeps, Turn } from './turn';
+
+export interface InboundMessage {
+  channel: Channel;
+  /** Phone number, "team:user", "tenant:user" or web session id. */
+  address: string;
+  text: string;
+  /** The channel's id of this message. */
+  messageId: string;
+}
+
+type Answer = (turn: Turn, intent: ParsedIntent, text: string) => Promise<Reply> | Reply;
+
+const ANSWERS: Record<Exclude<IntentName, 'opt_out' | 'opt_in'>, Answer> = {
+  greeting: answerGreeting, help: answerHelp, balance: answerBalance, credits: answerCredits,
+  list_invoices: answerListInvoices, show_invoice: answerShowInvoice, pay_invoice: answerPayInvoice, pay_all: answerPayAll,
+  list_orders: answerListOrders, show_order: answerShowOrder, list_payments: answerListPayments, receipt: answerReceipt,
+  last_payment: answerLastPayment, statement: answerStatement, my_details: answerMyDetails, documents: answerDocuments,
+  forward: answerForward, contact: answerContact, unknown: answerUnknown,
+};
+
+const MAX_TEXT = 2000;
+
+export const CARD_WARNING = "Please don't send card numbers in chat. I didn't keep that message. To pay, ask for a payment link, e.g. \"pay invoice 42\": you enter card details on the secure payment page only.";
+
+/**
+ * Answers one customer message, whatever channel it came through. A message that looks
+ * like a card number is refused before anything is stored.
+ */
+export async function handleMessage(deps: ConversationDeps, message: InboundMessage): Promise<Reply> {
+  if (looksLikeCardNumber(message.text)) return reply(CARD_WARNING, { warning: true });
+  const text = message.text.slice(0, MAX_TEXT);
+  const { db, clock } = deps;
+  const now = clock();
+  const identity = await db.channelIdentity.upsert({
+    where: { channel_address: { channel: message.channel, address: message.address } },
+    create: { channel: message.channel, address: message.address },
+    update: {},
+  });
+
+  const parsed = parseIntent(text, dayIn('UTC', now));
+  if (parsed.intent === 'opt_out' || parsed.intent === 'opt_in') {
+    const optedOut = parsed.intent === 'opt_out';
+    await db.channelIdentity.update({ where: { id: identity.id }, data: { optedOut } });
+    await savePendingQuestion(db, identity.id, null, now);
+    return optedOut
+      ? reply("You're unsubscribed: we won't send you reminders or other messages here. Reply START to turn them back on.")
+      : reply("You're subscribed again: reminders and updates will come here. Say \"help\" to see what I can do.");
+  }
+  if (!identity.contactId) {
+    return reply("Hi! This chat isn't linked to a customer account yet, so I can't show any account details here. Please ask your supplier to link this number or account to you.");
+  }
+
+  const viewer = await loadViewer(db, identity.contactId);
+  const today = dayIn(viewer.timezone, now);
+  const turn: Turn = { deps, viewer, today, identity, messageId: message.messageId, pending: null };
+  const pending = await loadPendingQuestion(db, identity.id, now);
+  let intent = parseIntent(text, today);
+  if (pending) {
+    const followUp = readFollowUp(pending, text);
+    if (followUp && 'declined' in followUp) {
+      await savePendingQuestion(db, identity.id, null, now);
+      return reply('OK, nothing done. What else can I help with?', { choices: [{ label: 'Help', say: 'help' }] });
+    }
+    if (followUp) intent = followUp.run;
+  }
+  try {
+    const answer = await ANSWERS[intent.intent as keyof typeof ANSWERS](turn, intent, text);
+    await savePendingQuestion(db, identity.id, turn.pending, now);
+    return answer;
+  } catch (err) {
+    if (err instanceof AppError) return reply(err.userMessage, { warning: true });
+    throw err;
+  }
+}

@@ -1,0 +1,12 @@
+import type { Viewer } from '../portal/viewer';
+
+/** A document a customer can have as a file: one of theirs, a statement period, or a shared file. */
+export type DocumentRef =
+  | { kind: 'invoice' | 'sales_order' | 'receipt'; id: number }
+  | { kind: 'statement'; from: string; to: string }
+  | { kind: 'shared'; id: number };
+
+/** Makes the signed, expiring address of a document for one customer. */
+export interface DocumentLinks {
+  link(doc: DocumentRef, viewer: Viewer): string;
+}

@@ -1,0 +1,22 @@
+import type { Db } from '../db/open-database';
+import { notifyMerchant } from './notify-merchant';
+import type { Viewer } from './viewer';
+
+/**
+ * A document forwarded to an address that is not a contact yet makes that address a new
+ * contact person of the customer (portal.md, "Notifications to the merchant").
+ */
+export async function addContactIfNew({ db, viewer, to }: { db: Db; viewer: Viewer; to: string }): Promise<boolean> {
+  const isEmail = to.includes('@');
+  const known = await db.contact.findFirst({ where: { customerId: viewer.customerId, ...(isEmail ? { email: to } : { phone: to }) }, select: { id: true } });
+  if (known) return false;
+  await db.$transaction(async (tx) => {
+    await tx.contact.create({ data: { customerId: viewer.customerId, name: to, ...(isEmail ? { email: to } : { phone: to }) } });
+    await notifyMerchant(tx, viewer, {
+      kind: 'contact_added',
+      message: `${viewer.contactName} of ${viewer.customerName} forwarded a document to ${to}, now a contact person of ${viewer.customerName}.`,
+      data: { to, by: viewer.contactId },
+    });
+  });
+  return true;
+}

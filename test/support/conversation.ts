@@ -1,0 +1,37 @@
+import { fixedClock } from '../../core/clock';
+import type { Db } from '../../core/db/open-database';
+import type { DocumentLinks } from '../../core/documents/document-ref';
+import type { CheckoutRequest, PaymentGateway } from '../../core/payments/payment-gateway';
+import { handleMessage, type InboundMessage } from '../../core/conversation/handle-message';
+import type { ConversationDeps, Forwarder } from '../../core/conversation/turn';
+
+/** A gateway at the edge that records what the core asked it to collect. */
+export class RecordingGateway implements PaymentGateway {
+  readonly requests: CheckoutRequest[] = [];
+  async createCheckout(request: CheckoutRequest) {
+    this.requests.push(request);
+    return { url: `https://pay.example/checkout/${this.requests.length}` };
+  }
+}
+
+export class RecordingForwarder implements Forwarder {
+  readonly sent: Array<{ to: string; subject: string; url: string }> = [];
+  async forward(message: { to: string; subject: string; text: string; url: string }) {
+    this.sent.push(message);
+  }
+}
+
+export const plainLinks: DocumentLinks = {
+  link: (doc, viewer) => `https://files.example/${viewer.customerId}/${doc.kind}/${'id' in doc ? doc.id : `${doc.from}..${doc.to}`}`,
+};
+
+export function conversationDeps(db: Db, overrides: Partial<ConversationDeps> = {}): ConversationDeps & { payments: RecordingGateway } {
+  return { db, clock: fixedClock('2026-11-24T15:00:00Z'), payments: new RecordingGateway(), documents: plainLinks, ...overrides } as ConversationDeps & { payments: RecordingGateway };
+}
+
+let counter = 0;
+
+/** A customer on one channel address, saying things in order. */
+export function customer(deps: ConversationDeps, channel: InboundMessage['channel'], address: string) {
+  return (text: string) => handleMessage(deps, { channel, address, text, messageId: `m${++counter}` });
+}
