@@ -1,7 +1,8 @@
 /** npm run bench [-- NAME…]: runs the benchmarks (all, or those named) and writes bench/results/*.json. */
+import { benchConversation } from './conversation';
 import { benchLedger } from './ledger';
 
-const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger };
+const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger, conversation: benchConversation };
 
 async function main() {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

@@ -1,7 +1,6 @@
 import { dayIn } from '../dates';
 import { AppError } from '../errors';
 import type { Channel } from '../db/generated/client';
-import { loadViewer } from '../portal/viewer';
 import { answerBalance, answerContact, answerCredits, answerDocuments, answerGreeting, answerHelp, answerLastPayment, answerMyDetails } from './answers/account';
 import { answerForward } from './answers/forward';
 import { answerListInvoices, answerShowInvoice } from './answers/invoices';
@@ -11,9 +10,10 @@ import { answerListPayments, answerReceipt } from './answers/payments';
 import { answerStatement } from './answers/statement';
 import { answerUnknown } from './answers/unknown';
 import { looksLikeCardNumber } from './card-guard';
+import { findIdentity } from './find-identity';
 import { readFollowUp } from './follow-up';
 import { parseIntent, type IntentName, type ParsedIntent } from './parser';
-import { loadPendingQuestion, savePendingQuestion } from './pending-question';
+import { livePendingQuestion, savePendingQuestion } from './pending-question';
 import { reply, type Reply } from './reply';
 import type { ConversationDeps, Turn } from './turn';
 
@@ -49,29 +49,25 @@ export async function handleMessage(deps: ConversationDeps, message: InboundMess
   const text = message.text.slice(0, MAX_TEXT);
   const { db, clock } = deps;
   const now = clock();
-  const identity = await db.channelIdentity.upsert({
-    where: { channel_address: { channel: message.channel, address: message.address } },
-    create: { channel: message.channel, address: message.address },
-    update: {},
-  });
+  const identity = await findIdentity(db, message.channel, message.address);
 
   const parsed = parseIntent(text, dayIn('UTC', now));
   if (parsed.intent === 'opt_out' || parsed.intent === 'opt_in') {
     const optedOut = parsed.intent === 'opt_out';
     await db.channelIdentity.update({ where: { id: identity.id }, data: { optedOut } });
-    await savePendingQuestion(db, identity.id, null, now);
+    if (identity.pending) await savePendingQuestion(db, identity.id, null, now);
     return optedOut
       ? reply("You're unsubscribed: we won't send you reminders or other messages here. Reply START to turn them back on.")
       : reply("You're subscribed again: reminders and updates will come here. Say \"help\" to see what I can do.");
   }
-  if (!identity.contactId) {
+  if (!identity.viewer) {
     return reply("Hi! This chat isn't linked to a customer account yet, so I can't show any account details here. Please ask your supplier to link this number or account to you.");
   }
 
-  const viewer = await loadViewer(db, identity.contactId);
+  const { viewer } = identity;
   const today = dayIn(viewer.timezone, now);
   const turn: Turn = { deps, viewer, today, identity, messageId: message.messageId, pending: null };
-  const pending = await loadPendingQuestion(db, identity.id, now);
+  const pending = livePendingQuestion(identity.pending, now);
   let intent = parseIntent(text, today);
   if (pending) {
     const followUp = readFollowUp(pending, text);
@@ -83,7 +79,7 @@ export async function handleMessage(deps: ConversationDeps, message: InboundMess
   }
   try {
     const answer = await ANSWERS[intent.intent as keyof typeof ANSWERS](turn, intent, text);
-    await savePendingQuestion(db, identity.id, turn.pending, now);
+    if (turn.pending || identity.pending) await savePendingQuestion(db, identity.id, turn.pending, now);
     return answer;
   } catch (err) {
     if (err instanceof AppError) return reply(err.userMessage, { warning: true });

@@ -19,10 +19,10 @@ export interface PendingQuestion {
   confirm?: boolean;
 }
 
-export async function loadPendingQuestion(db: Db, identityId: number, now: Date): Promise<PendingQuestion | null> {
-  const row = await db.pendingQuestion.findUnique({ where: { identityId } });
+/** The question still waiting, from the row read with the identity; expired ones are none. */
+export function livePendingQuestion(row: { question: unknown; expiresAt: Date } | null, now: Date): PendingQuestion | null {
   if (!row || row.expiresAt <= now) return null;
-  return row.question as unknown as PendingQuestion;
+  return row.question as PendingQuestion;
 }
 
 export async function savePendingQuestion(db: Db, identityId: number, question: PendingQuestion | null, now: Date): Promise<void> {

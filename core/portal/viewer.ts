@@ -17,10 +17,7 @@ export interface Viewer {
 }
 
 export async function loadViewer(db: Db, contactId: number): Promise<Viewer> {
-  const contact = await db.contact.findUnique({
-    where: { id: contactId },
-    include: { customer: { include: { org: true } } },
-  });
+  const contact = await db.contact.findUnique({ where: { id: contactId }, include: { customer: { include: { org: true } } } });
   if (!contact) throw new AppError('not_found', `contact ${contactId} not found`);
   const { customer } = contact;
   return {

@@ -1,0 +1,51 @@
+import type { Channel } from '../db/generated/client';
+import type { Db } from '../db/open-database';
+import type { Viewer } from '../portal/viewer';
+
+export interface IdentityRow {
+  id: number;
+  channel: Channel;
+  address: string;
+  optedOut: boolean;
+  /** The linked contact's view of the portal; null while the identity is not linked. */
+  viewer: Viewer | null;
+  pending: { question: unknown; expiresAt: Date } | null;
+}
+
+type Row = {
+  id: number; optedOut: boolean; question: unknown; expiresAt: Date | null;
+  contactId: number | null; contactName: string | null; customerId: number | null; customerName: string | null;
+  currency: string | null; achEnabled: boolean | null; timezone: string | null;
+  orgId: number | null; orgName: string | null; locale: string | null; salesOrdersEnabled: boolean | null;
+};
+
+/**
+ * Every message starts here, so it is one query: the identity, its contact, customer and
+ * organization, and the question waiting on it. A new address is recorded unlinked.
+ */
+export async function findIdentity(db: Db, channel: Channel, address: string): Promise<IdentityRow> {
+  const read = () => db.$queryRaw<Row[]>`
+    SELECT i.id, i."optedOut", q.question, q."expiresAt",
+           k.id AS "contactId", k.name AS "contactName", c.id AS "customerId", c.name AS "customerName",
+           c.currency, c."achEnabled", c.timezone, o.id AS "orgId", o.name AS "orgName", o.locale, o."salesOrdersEnabled"
+    FROM "ChannelIdentity" i
+    LEFT JOIN "PendingQuestion" q ON q."identityId" = i.id
+    LEFT JOIN "Contact" k ON k.id = i."contactId"
+    LEFT JOIN "Customer" c ON c.id = k."customerId"
+    LEFT JOIN "Organization" o ON o.id = c."orgId"
+    WHERE i.channel = ${channel}::"Channel" AND i.address = ${address}`;
+  let [row] = await read();
+  if (!row) {
+    await db.channelIdentity.createMany({ data: [{ channel, address }], skipDuplicates: true });
+    [row] = await read();
+  }
+  const viewer: Viewer | null = row.contactId === null ? null : {
+    orgId: row.orgId!, orgName: row.orgName!, customerId: row.customerId!, customerName: row.customerName!,
+    contactId: row.contactId, contactName: row.contactName!, currency: row.currency!, achEnabled: row.achEnabled!,
+    locale: row.locale!, timezone: row.timezone!, salesOrdersEnabled: row.salesOrdersEnabled!,
+  };
+  return {
+    id: row.id, channel, address, optedOut: row.optedOut, viewer,
+    pending: row.expiresAt ? { question: row.question, expiresAt: row.expiresAt } : null,
+  };
+}
