@@ -1,0 +1,174 @@
+import os from 'node:os';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { AppError } from '../errors';
+import { headlessModeFor, resolveBrowserPath } from './browser-path';
+import { escapeHtml } from './fill-template';
+import type { PdfRenderer, RenderOptions } from './pdf-renderer';
+import { RenderSlots } from './render-slots';
+
+export interface ChromiumRendererOptions {
+  /** PUPPETEER_EXECUTABLE_PATH; unset: Debian's headless shell, else Debian's chromium. */
+  executablePath?: string;
+  /** Pages printing at once; each is reused for the next render. */
+  pages?: number;
+  /** Renders allowed to wait for a page; one more is refused at once. */
+  queueLimit?: number;
+  /** One attempt at one render; past it the browser is taken for hung and relaunched. */
+  timeoutMs?: number;
+  log?: { warn(obj: object, msg?: string): void };
+}
+
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const UNAVAILABLE = 'Sorry, we could not make that PDF just now. Please try again in a minute.';
+
+/** One browser and the pages opened in it; a crash or a hang retires the whole session. */
+interface Session {
+  browser: Browser;
+  idle: Page[];
+  retired: boolean;
+}
+
+/**
+ * The PDF renderer: one long-lived browser, launched on the first render, with a small pool
+ * of reused pages (a new page costs several times a print). Pages run no JavaScript and load
+ * nothing but data: URLs. A render that fails because the browser died or hung is tried once
+ * more on a fresh browser, so a crash costs the renders in flight a retry, not an error.
+ */
+export function createChromiumRenderer(options: ChromiumRendererOptions = {}): PdfRenderer {
+  const size = options.pages ?? Math.min(4, os.availableParallelism() * 2);
+  const slots = new RenderSlots(size, options.queueLimit ?? size * 16);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  let current: Promise<Session> | null = null;
+  let closed = false;
+
+  function session(): Promise<Session> {
+    if (!current) {
+      const launching = launch();
+      current = launching;
+      launching.catch(() => {
+        if (current === launching) current = null;
+      });
+    }
+    return current;
+  }
+
+  async function launch(): Promise<Session> {
+    // Resolved at the first render: a machine without a browser still serves everything else.
+    const executablePath = resolveBrowserPath(options.executablePath);
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: headlessModeFor(executablePath),
+      pipe: true,
+      args: BROWSER_ARGS,
+      // The server's own shutdown closes the renderer; Puppeteer must not exit the process.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      timeout: timeoutMs,
+    });
+    const started: Session = { browser, idle: [], retired: false };
+    browser.on('disconnected', () => retire(started));
+    if (closed) await browser.close();
+    return started;
+  }
+
+  function retire(s: Session) {
+    if (s.retired) return;
+    s.retired = true;
+    s.idle = [];
+    if (current) void current.then((c) => { if (c === s) current = null; }, () => undefined);
+    // A hung browser may not answer close(): end its process.
+    s.browser.process()?.kill('SIGKILL');
+  }
+
+  async function attempt(html: string, renderOptions: RenderOptions): Promise<Buffer> {
+    const s = await session();
+    const page = s.idle.pop() ?? (await openPage(s.browser));
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        retire(s);
+        reject(new Error(`render took longer than ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    try {
+      const pdf = await Promise.race([print(page, html, renderOptions), hung]);
+      if (!s.retired) s.idle.push(page);
+      return pdf;
+    } catch (err) {
+      if (!s.retired) await page.close().catch(() => undefined);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async render(html, renderOptions = {}) {
+      if (closed) throw new AppError('unavailable', 'the PDF renderer is closed', UNAVAILABLE);
+      await slots.acquire();
+      try {
+        try {
+          return await attempt(html, renderOptions);
+        } catch (first) {
+          if (closed) throw new AppError('unavailable', 'the PDF renderer is closed', UNAVAILABLE, { cause: first });
+          options.log?.warn({ err: first }, 'PDF render failed; trying once more on a fresh browser');
+          try {
+            return await attempt(html, renderOptions);
+          } catch (second) {
+            throw new AppError('unavailable', `PDF render failed twice: ${(second as Error).message}`, UNAVAILABLE, { cause: second });
+          }
+        }
+      } finally {
+        slots.release();
+      }
+    },
+    async close() {
+      closed = true;
+      slots.refuseWaiting(new AppError('unavailable', 'the PDF renderer is closed', UNAVAILABLE));
+      const open = current;
+      current = null;
+      const s = await open?.catch(() => null);
+      if (s && !s.retired) {
+        s.retired = true;
+        await s.browser.close().catch(() => s.browser.process()?.kill('SIGKILL'));
+      }
+    },
+  };
+}
+
+async function openPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  // Documents are built from our own HTML with fonts inlined: anything else is a leak.
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    if (request.url().startsWith('data:')) void request.continue();
+    else void request.abort('blockedbyclient');
+  });
+  return page;
+}
+
+async function print(page: Page, html: string, { footerLabel = '' }: RenderOptions): Promise<Buffer> {
+  await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+  const pdf = await page.pdf({
+    printBackground: true,
+    preferCSSPageSize: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: footerTemplate(footerLabel),
+    // Tagging the PDF doubles the time of a print; documents are read, not navigated.
+    tagged: false,
+    outline: false,
+    timeout: 0,
+  });
+  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+}
+
+function footerTemplate(label: string): string {
+  const text = label ? `${escapeHtml(label)} &middot; ` : '';
+  return `<div style="width:100%;margin:0 14mm;font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#6b7280;text-align:right">`
+    + `${text}Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+}
