@@ -10,6 +10,7 @@ import { answerListPayments, answerReceipt } from './answers/payments';
 import { answerStatement } from './answers/statement';
 import { answerUnknown } from './answers/unknown';
 import { looksLikeCardNumber } from './card-guard';
+import { answerUnlinked } from '../identity/link-identity';
 import { findIdentity } from './find-identity';
 import { readFollowUp } from './follow-up';
 import { parseIntent, type IntentName, type ParsedIntent } from './parser';
@@ -60,9 +61,7 @@ export async function handleMessage(deps: ConversationDeps, message: InboundMess
       ? reply("You're unsubscribed: we won't send you reminders or other messages here. Reply START to turn them back on.")
       : reply("You're subscribed again: reminders and updates will come here. Say \"help\" to see what I can do.");
   }
-  if (!identity.viewer) {
-    return reply("Hi! This chat isn't linked to a customer account yet, so I can't show any account details here. Please ask your supplier to link this number or account to you.");
-  }
+  if (!identity.viewer) return answerUnlinked(deps, identity.id, text);
 
   const { viewer } = identity;
   const today = dayIn(viewer.timezone, now);

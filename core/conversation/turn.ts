@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import type { Day } from '../dates';
 import type { DocumentLinks } from '../documents/document-ref';
+import type { CodeSender } from '../identity/link-identity';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import type { Viewer } from '../portal/viewer';
 import type { PendingQuestion } from './pending-question';
@@ -17,6 +18,8 @@ export interface ConversationDeps {
   payments: PaymentGateway;
   documents: DocumentLinks;
   forwarder?: Forwarder;
+  /** Sends linking codes; without it an unlinked chat is told to ask the merchant. */
+  codes?: CodeSender;
 }
 
 /** One customer message being answered. Answers set `pending` to ask a follow-up question. */

@@ -199,8 +199,8 @@ describe('dialogue', () => {
     ]);
     expect((await db.prisma.channelIdentity.findFirstOrThrow({ where: { address: HANK, channel: 'whatsapp' } })).optedOut).toBe(true);
     await transcript([
-      ['what do I owe', "Hi! This chat isn't linked to a customer account yet, so I can't show any account details here. Please ask your supplier to link this number or account to you."],
-      ['show invoice 1', /^Hi! This chat isn't linked/],
+      ['what do I owe', "Hi! To see your account here, I first need to link this chat to you. Reply with the e-mail address or mobile number your supplier has on file for you, and I'll send a one-time code there."],
+      ['show invoice 1', /^Hi! To see your account here/],
     ], undefined, '+15550009999');
   });
 

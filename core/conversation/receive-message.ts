@@ -1,0 +1,69 @@
+import type { Db } from '../db/open-database';
+import { AppError } from '../errors';
+import { countMessage, messageRules } from '../identity/rate-limit';
+import { LINK_PROMPT } from '../identity/link-identity';
+import { checkCustomerFile, MAX_FILE_BYTES, receiveCustomerFile } from '../portal/receive-customer-file';
+import { findIdentity } from './find-identity';
+import { handleMessage, type InboundMessage } from './handle-message';
+import { reply, type Reply } from './reply';
+import type { ConversationDeps } from './turn';
+
+/** A file that came with a message; `fetch` gets its bytes with the provider's credentials. */
+export interface IncomingFile {
+  fileName: string;
+  contentType: string;
+  size?: number;
+  fetch(): Promise<Buffer>;
+}
+
+export interface ChannelMessage extends InboundMessage {
+  files?: IncomingFile[];
+}
+
+/**
+ * What every door calls: a message is taken once (by the channel's message id), counted
+ * against the rate limits, its files kept, then answered. Null means "say nothing": a
+ * retried delivery already answered, or a flood past its one warning.
+ */
+export async function receiveMessage(deps: ConversationDeps, message: ChannelMessage): Promise<Reply | null> {
+  const { db, clock } = deps;
+  if (!(await claim(db, message))) return null;
+  const verdict = await countMessage(db, messageRules(message.channel, message.address), clock());
+  if (verdict === 'over') return null;
+  if (verdict === 'first') return reply("You're sending messages faster than I can answer. Please wait a minute and try again.");
+
+  if (message.files?.length) return receiveFiles(deps, message);
+  return handleMessage(deps, message);
+}
+
+async function claim(db: Db, message: ChannelMessage): Promise<boolean> {
+  if (!message.messageId) return true;
+  const { count } = await db.inboundReceipt.createMany({ data: [{ channel: message.channel, messageId: message.messageId }], skipDuplicates: true });
+  return count === 1;
+}
+
+async function receiveFiles(deps: ConversationDeps, message: ChannelMessage): Promise<Reply> {
+  const identity = await findIdentity(deps.db, message.channel, message.address);
+  if (!identity.viewer) return reply(`I can only accept files once this chat is linked to your account. ${LINK_PROMPT}`);
+  const kept: string[] = [];
+  const refused: string[] = [];
+  for (const file of message.files!) {
+    const check = checkCustomerFile(file);
+    if (!check.ok) {
+      refused.push(`${file.fileName} (${check.why === 'type' ? 'only PDFs and JPEG or PNG photos' : `over ${MAX_FILE_BYTES / 1024 / 1024} MB`})`);
+      continue;
+    }
+    const bytes = await file.fetch().catch((err: unknown) => {
+      throw new AppError('provider_failed', 'fetching a customer file failed', "Sorry, I couldn't download your file. Please send it again.", { cause: err });
+    });
+    if (bytes.length > MAX_FILE_BYTES) {
+      refused.push(`${file.fileName} (over ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
+      continue;
+    }
+    const doc = await receiveCustomerFile({ db: deps.db, viewer: identity.viewer, fileName: file.fileName, contentType: file.contentType, bytes });
+    kept.push(doc.title);
+  }
+  const thanks = kept.length ? `Thanks! I've passed ${kept.map((t) => `"${t}"`).join(', ')} to ${identity.viewer.orgName}; it's under your shared documents.` : '';
+  const sorry = refused.length ? `I can't accept ${refused.join(', ')}.` : '';
+  return reply([thanks, sorry].filter(Boolean).join(' '));
+}

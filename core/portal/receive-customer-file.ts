@@ -1,0 +1,36 @@
+import type { Db } from '../db/open-database';
+import { notifyMerchant } from './notify-merchant';
+import type { Viewer } from './viewer';
+
+export const FILE_TYPES: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export type FileCheck = { ok: true } | { ok: false; why: 'type' | 'size' };
+
+/** Only PDFs and photos, up to 10 MB: checked on the declared type and size before fetching. */
+export function checkCustomerFile(file: { contentType: string; size?: number }): FileCheck {
+  const type = file.contentType.split(';')[0].trim().toLowerCase();
+  if (!FILE_TYPES[type]) return { ok: false, why: 'type' };
+  if (file.size !== undefined && file.size > MAX_FILE_BYTES) return { ok: false, why: 'size' };
+  return { ok: true };
+}
+
+/** A file the customer sent in chat, kept as a document shared by the customer; the merchant hears of it. */
+export async function receiveCustomerFile({ db, viewer, fileName, contentType, bytes }: {
+  db: Db; viewer: Viewer; fileName: string; contentType: string; bytes: Buffer;
+}): Promise<{ id: number; title: string }> {
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  const title = fileName.replace(/[\u0000-\u001f<>]/g, '').slice(0, 120) || `File from ${viewer.contactName}`;
+  return db.$transaction(async (tx) => {
+    const doc = await tx.sharedDocument.create({
+      data: { customerId: viewer.customerId, title, fileName: title, contentType: type, size: bytes.length, content: new Uint8Array(bytes), sharedBy: 'customer' },
+      select: { id: true, title: true },
+    });
+    await notifyMerchant(tx, viewer, {
+      kind: 'document_received',
+      message: `${viewer.contactName} of ${viewer.customerName} sent "${title}" (${Math.ceil(bytes.length / 1024)} KB).`,
+      data: { documentId: doc.id, contactId: viewer.contactId },
+    });
+    return doc;
+  });
+}
