@@ -1,0 +1,11 @@
+import type { Channel } from '../db/generated/client';
+import type { Reply } from './reply';
+
+/**
+ * Sends a reply to an identity without a message from it first: a payment receipt, and later
+ * the merchant's reminders. Each door provides the sender for its channel (Twilio's REST API,
+ * Slack's chat.postMessage, a Teams proactive message); the composition root routes by channel.
+ */
+export interface OutboundSender {
+  send(to: { channel: Channel; address: string }, reply: Reply): Promise<void>;
+}

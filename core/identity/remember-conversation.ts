@@ -1,0 +1,15 @@
+import type { Prisma } from '../db/generated/client';
+import type { Channel } from '../db/generated/client';
+import type { Db } from '../db/open-database';
+
+/**
+ * Keeps what a channel needs to reach an identity later without a message from it (a Teams
+ * conversation reference, a Slack DM channel), for the merchant's reminders.
+ */
+export async function rememberConversation(db: Db, channel: Channel, address: string, conversationRef: Prisma.InputJsonValue): Promise<void> {
+  await db.channelIdentity.upsert({
+    where: { channel_address: { channel, address } },
+    create: { channel, address, conversationRef },
+    update: { conversationRef },
+  });
+}
