@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import pino from 'pino';
 import { loadConfig } from '../core/config';
+import { createChromiumRenderer } from '../core/documents/chromium-renderer';
 import { AppError } from '../core/errors';
 import { startPortal } from '../core/start-portal';
-import { createServer } from './server';
+import { buildApp } from './app';
 
 /** Composition root: config → database → core → channels → one restify server. */
 async function main() {
@@ -12,7 +13,9 @@ async function main() {
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.token', '*.secret'] });
   const database = await startPortal(config, log);
-  const server = createServer({ db: database.prisma, log });
+  // The browser starts with the first PDF, not with the server.
+  const renderer = createChromiumRenderer({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, log });
+  const { server } = buildApp({ config, log, db: database.prisma, renderer });
   server.listen(config.PORT, () => log.info(`portal listening on ${server.url} (public address ${config.PUBLIC_BASE_URL})`));
 
   let stopping = false;
@@ -21,6 +24,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close(async () => {
+      await renderer.close();
       await database.close();
       process.exit(0);
     });

@@ -39,18 +39,18 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
   const size = options.pages ?? Math.min(4, os.availableParallelism() * 2);
   const slots = new RenderSlots(size, options.queueLimit ?? size * 16);
   const timeoutMs = options.timeoutMs ?? 15_000;
-  let current: Promise<Session> | null = null;
+  let live: Session | null = null;
+  let launching: Promise<Session> | null = null;
   let closed = false;
 
   function session(): Promise<Session> {
-    if (!current) {
-      const launching = launch();
-      current = launching;
-      launching.catch(() => {
-        if (current === launching) current = null;
+    if (live && !live.retired) return Promise.resolve(live);
+    if (!launching) {
+      launching = launch().finally(() => {
+        launching = null;
       });
     }
-    return current;
+    return launching;
   }
 
   async function launch(): Promise<Session> {
@@ -69,35 +69,49 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
     });
     const started: Session = { browser, idle: [], retired: false };
     browser.on('disconnected', () => retire(started));
-    if (closed) await browser.close();
+    live = started;
+    if (closed) await shutDown(started);
     return started;
   }
 
+  /** Marks a session dead at once, so the next attempt launches a fresh browser. */
   function retire(s: Session) {
     if (s.retired) return;
     s.retired = true;
     s.idle = [];
-    if (current) void current.then((c) => { if (c === s) current = null; }, () => undefined);
     // A hung browser may not answer close(): end its process.
     s.browser.process()?.kill('SIGKILL');
   }
 
+  async function shutDown(s: Session) {
+    if (s.retired) return;
+    s.retired = true;
+    await s.browser.close().catch(() => s.browser.process()?.kill('SIGKILL'));
+  }
+
   async function attempt(html: string, renderOptions: RenderOptions): Promise<Buffer> {
-    const s = await session();
-    const page = s.idle.pop() ?? (await openPage(s.browser));
+    let s: Session | undefined;
+    let page: Page | undefined;
+    const work = (async () => {
+      s = await session();
+      page = s.idle.pop() ?? (await openPage(s.browser));
+      return print(page, html, renderOptions);
+    })();
     let timer: NodeJS.Timeout | undefined;
     const hung = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        retire(s);
+        if (s) retire(s);
         reject(new Error(`render took longer than ${timeoutMs} ms`));
       }, timeoutMs);
     });
     try {
-      const pdf = await Promise.race([print(page, html, renderOptions), hung]);
-      if (!s.retired) s.idle.push(page);
+      const pdf = await Promise.race([work, hung]);
+      if (!s!.retired) s!.idle.push(page!);
       return pdf;
     } catch (err) {
-      if (!s.retired) await page.close().catch(() => undefined);
+      work.catch(() => undefined);
+      const failed = page as Page | undefined;
+      if (failed && s && !s.retired) await failed.close().catch(() => undefined);
       throw err;
     } finally {
       clearTimeout(timer);
@@ -127,13 +141,8 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
     async close() {
       closed = true;
       slots.refuseWaiting(new AppError('unavailable', 'the PDF renderer is closed', UNAVAILABLE));
-      const open = current;
-      current = null;
-      const s = await open?.catch(() => null);
-      if (s && !s.retired) {
-        s.retired = true;
-        await s.browser.close().catch(() => s.browser.process()?.kill('SIGKILL'));
-      }
+      await launching?.catch(() => undefined);
+      if (live) await shutDown(live);
     },
   };
 }
