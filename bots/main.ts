@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import pino from 'pino';
-import { resolveAppSecret } from '../core/app-secret';
-import { systemClock } from '../core/clock';
 import { loadConfig } from '../core/config';
 import { createChromiumRenderer } from '../core/documents/chromium-renderer';
-import { loadDocumentTemplates } from '../core/documents/document-templates';
 import { AppError } from '../core/errors';
 import { startPortal } from '../core/start-portal';
-import { createServer } from './server';
+import { buildApp } from './app';
 
 /** Composition root: config → database → core → channels → one restify server. */
 async function main() {
@@ -18,8 +15,7 @@ async function main() {
   const database = await startPortal(config, log);
   // The browser starts with the first PDF, not with the server.
   const renderer = createChromiumRenderer({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, log });
-  const files = { secret: resolveAppSecret(config), renderer, templates: loadDocumentTemplates(), clock: systemClock };
-  const server = createServer({ db: database.prisma, log, files });
+  const { server } = buildApp({ config, log, db: database.prisma, renderer });
   server.listen(config.PORT, () => log.info(`portal listening on ${server.url} (public address ${config.PUBLIC_BASE_URL})`));
 
   let stopping = false;

@@ -28,7 +28,7 @@ export interface ChannelMessage extends InboundMessage {
 export async function receiveMessage(deps: ConversationDeps, message: ChannelMessage): Promise<Reply | null> {
   const { db, clock } = deps;
   if (!(await claim(db, message))) return null;
-  const verdict = await countMessage(db, messageRules(message.channel, message.address), clock());
+  const verdict = await countMessage(db, messageRules(message.channel, message.address, deps.limits), clock());
   if (verdict === 'over') return null;
   if (verdict === 'first') return reply("You're sending messages faster than I can answer. Please wait a minute and try again.");
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/open-database';
 import type { Day } from '../dates';
 import type { DocumentLinks } from '../documents/document-ref';
 import type { CodeSender } from '../identity/link-identity';
+import type { RateLimits } from '../identity/rate-limit';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import type { Viewer } from '../portal/viewer';
 import type { PendingQuestion } from './pending-question';
@@ -20,6 +21,8 @@ export interface ConversationDeps {
   forwarder?: Forwarder;
   /** Sends linking codes; without it an unlinked chat is told to ask the merchant. */
   codes?: CodeSender;
+  /** Messages a minute before a sender is slowed down; the defaults suit people, tests raise them. */
+  limits?: RateLimits;
 }
 
 /** One customer message being answered. Answers set `pending` to ask a follow-up question. */

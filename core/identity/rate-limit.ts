@@ -29,10 +29,17 @@ export async function countMessage(db: Db, rules: RateRule[], now: Date): Promis
  * Per identity, and per number prefix for phone channels: SMS pumping sends from many
  * numbers of one range, each of which stays under its own limit.
  */
-export function messageRules(channel: string, address: string): RateRule[] {
-  const rules: RateRule[] = [{ key: `id:${channel}:${address}`, limit: 20, windowMs: 60_000 }];
+export interface RateLimits {
+  perIdentityPerMinute: number;
+  perPrefixPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: RateLimits = { perIdentityPerMinute: 20, perPrefixPerMinute: 60 };
+
+export function messageRules(channel: string, address: string, limits: RateLimits = DEFAULT_LIMITS): RateRule[] {
+  const rules: RateRule[] = [{ key: `id:${channel}:${address}`, limit: limits.perIdentityPerMinute, windowMs: 60_000 }];
   if ((channel === 'sms' || channel === 'whatsapp') && address.startsWith('+')) {
-    rules.push({ key: `prefix:${channel}:${address.slice(0, Math.max(5, address.length - 4))}`, limit: 60, windowMs: 60_000 });
+    rules.push({ key: `prefix:${channel}:${address.slice(0, Math.max(5, address.length - 4))}`, limit: limits.perPrefixPerMinute, windowMs: 60_000 });
   }
   return rules;
 }

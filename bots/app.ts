@@ -1,0 +1,42 @@
+import type restify from 'restify';
+import type { Logger } from 'pino';
+import { resolveAppSecret } from '../core/app-secret';
+import { systemClock, type Clock } from '../core/clock';
+import type { Config } from '../core/config';
+import type { ConversationDeps } from '../core/conversation/turn';
+import type { Db } from '../core/db/open-database';
+import { createDocumentLinks } from '../core/documents/document-links';
+import { loadDocumentTemplates } from '../core/documents/document-templates';
+import type { PdfRenderer } from '../core/documents/pdf-renderer';
+import { AppError } from '../core/errors';
+import type { PaymentGateway } from '../core/payments/payment-gateway';
+import type { DoorDeps } from './door';
+import { createServer } from './server';
+import { registerTwilio } from './twilio/twilio-route';
+
+export interface AppParts {
+  config: Config;
+  log: Logger;
+  db: Db;
+  renderer: PdfRenderer;
+  clock?: Clock;
+  /** Tests put fakes at the edge here (a payment gateway, a code sender); nothing else differs. */
+  overrides?: Partial<ConversationDeps>;
+}
+
+const NO_PAYMENTS: PaymentGateway = {
+  async createCheckout() {
+    throw new AppError('unavailable', 'no payment provider', "Online payment isn't set up yet. Please contact us to pay.");
+  },
+};
+
+/** Wires the core and every door onto one server; used by main and by the tests alike. */
+export function buildApp({ config, log, db, renderer, clock = systemClock, overrides = {} }: AppParts): { server: restify.Server; portal: ConversationDeps } {
+  const secret = resolveAppSecret(config);
+  const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
+  const portal: ConversationDeps = { db, clock, documents, payments: NO_PAYMENTS, ...overrides };
+  const server = createServer({ db, log, files: { secret, renderer, templates: loadDocumentTemplates(), clock } });
+  const door: DoorDeps = { config, log, portal };
+  registerTwilio(server, door);
+  return { server, portal };
+}

@@ -1,0 +1,74 @@
+import restify from 'restify';
+import twilio from 'twilio';
+import { receiveMessage } from '../../core/conversation/receive-message';
+import { recordDeliveryStatus } from '../../core/identity/record-delivery-status';
+import type { DoorDeps } from '../door';
+import { emptyTwiml, toTwiml } from './render-twiml';
+import { toInbound, TWILIO_SMS_KEYWORDS } from './to-inbound';
+
+const MESSAGES = '/twilio/messages';
+const STATUS = '/twilio/status';
+const SORRY = "Sorry, something went wrong on our side. Please try again in a moment.";
+
+/**
+ * SMS and WhatsApp through Twilio: verify X-Twilio-Signature against the public URL (behind a
+ * proxy the Host header is not what Twilio signed), translate, answer in TwiML.
+ */
+export function registerTwilio(server: restify.Server, { config, log, portal }: DoorDeps): void {
+  const token = config.TWILIO_AUTH_TOKEN;
+  const form = restify.plugins.urlEncodedBodyParser({ mapParams: false });
+
+  const verified = (path: string): restify.RequestHandler => (req, res, next) => {
+    if (!token) {
+      res.send(503, { error: 'Twilio is not configured' });
+      return next(false);
+    }
+    const params = (req.body ?? {}) as Record<string, string>;
+    const signature = req.header('x-twilio-signature') ?? '';
+    if (!twilio.validateRequest(token, signature, `${config.PUBLIC_BASE_URL}${path}`, params)) {
+      log.warn({ reqId: req.id(), path }, 'refused a Twilio request with a bad signature');
+      res.send(403, { error: 'bad signature' });
+      return next(false);
+    }
+    return next();
+  };
+
+  server.post(MESSAGES, form, verified(MESSAGES), async (req, res) => {
+    const message = toInbound(req.body as Record<string, string>, (url) => fetchMedia(url, config));
+    const twiml = (body: string) => {
+      res.setHeader('Content-Type', 'text/xml');
+      res.sendRaw(200, body);
+    };
+    try {
+      const reply = await receiveMessage(portal, message);
+      log.info({ reqId: req.id(), channel: message.channel, messageId: message.messageId, answered: Boolean(reply) }, 'twilio message');
+      // Twilio answers its own opt-out keywords on SMS; a second answer from us would be noise.
+      const quiet = message.channel === 'sms' && TWILIO_SMS_KEYWORDS.test(message.text);
+      twiml(quiet ? emptyTwiml() : toTwiml(reply, message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));
+    } catch (err) {
+      log.error({ reqId: req.id(), err, messageId: message.messageId }, 'twilio message failed');
+      twiml(toTwiml({ text: SORRY }, message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));
+    }
+  });
+
+  server.post(STATUS, form, verified(STATUS), async (req, res) => {
+    const p = req.body as Record<string, string>;
+    const to = p.To ?? '';
+    await recordDeliveryStatus(portal.db, {
+      channel: to.startsWith('whatsapp:') ? 'whatsapp' : 'sms', providerId: p.MessageSid ?? p.SmsSid ?? '', to: to.replace(/^whatsapp:/, ''),
+      status: p.MessageStatus ?? p.SmsStatus ?? 'unknown', errorCode: p.ErrorCode || undefined,
+    });
+    res.send(204);
+  });
+}
+
+/** Media is fetched with the account's credentials, and only from Twilio (or its test stand-in). */
+async function fetchMedia(url: string, config: DoorDeps['config']): Promise<Buffer> {
+  const host = new URL(url).host;
+  const allowed = host.endsWith('.twilio.com') || (config.TWILIO_API_URL && host === new URL(config.TWILIO_API_URL).host);
+  if (!allowed) throw new Error(`refusing to fetch media from ${host}`);
+  const auth = Buffer.from(`${config.TWILIO_ACCOUNT_SID ?? ''}:${config.TWILIO_AUTH_TOKEN ?? ''}`).toString('base64');
+  const res = await fetch(url, { headers: { Authorization: `Basic ${auth}` }, redirect: 'follow', signal: AbortSignal.timeout(15_000) });
+  if (!res.ok) throw new Error(`media fetch ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
