@@ -79,14 +79,13 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
     if (s.retired) return;
     s.retired = true;
     s.idle = [];
-    // A hung browser may not answer close(): end its process.
-    s.browser.process()?.kill('SIGKILL');
+    killBrowser(s.browser);
   }
 
   async function shutDown(s: Session) {
     if (s.retired) return;
     s.retired = true;
-    await s.browser.close().catch(() => s.browser.process()?.kill('SIGKILL'));
+    await s.browser.close().catch(() => killBrowser(s.browser));
   }
 
   async function attempt(html: string, renderOptions: RenderOptions): Promise<Buffer> {
@@ -145,6 +144,21 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
       if (live) await shutDown(live);
     },
   };
+}
+
+/**
+ * A hung browser may not answer close(), and Debian's /usr/bin/chromium* are shell scripts
+ * around the real binary: end the whole process group Puppeteer started, or a crash or hang
+ * would leave a browser behind each time.
+ */
+function killBrowser(browser: Browser): void {
+  const child = browser.process();
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
 }
 
 async function openPage(browser: Browser): Promise<Page> {
