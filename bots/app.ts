@@ -35,8 +35,9 @@ export function buildApp({ config, log, db, renderer, clock = systemClock, overr
   const secret = resolveAppSecret(config);
   const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
   const portal: ConversationDeps = { db, clock, documents, payments: NO_PAYMENTS, ...overrides };
-  const server = createServer({ db, log, files: { secret, renderer, templates: loadDocumentTemplates(), clock } });
-  const door: DoorDeps = { config, log, portal };
+  const files = { secret, renderer, templates: loadDocumentTemplates(), clock };
+  const server = createServer({ db, log, files });
+  const door: DoorDeps = { config, log, portal, files };
   registerTwilio(server, door);
   return { server, portal };
 }
