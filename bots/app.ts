@@ -13,6 +13,7 @@ import type { PaymentGateway } from '../core/payments/payment-gateway';
 import type { DoorDeps } from './door';
 import { createServer } from './server';
 import { registerTwilio } from './twilio/twilio-route';
+import { registerWeb } from './web/web-routes';
 
 export interface AppParts {
   config: Config;
@@ -39,5 +40,6 @@ export function buildApp({ config, log, db, renderer, clock = systemClock, overr
   const server = createServer({ db, log, files });
   const door: DoorDeps = { config, log, portal, files };
   registerTwilio(server, door);
+  registerWeb(server, door);
   return { server, portal };
 }

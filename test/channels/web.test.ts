@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { BROWSER_ARGS } from '../../core/documents/chromium-renderer';
+import { startApp, type TestApp } from '../support/app';
+import { RecordingGateway } from '../support/conversation';
+
+const OUTPUT = path.resolve(__dirname, '../../test-output');
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({}, { payments: new RecordingGateway() });
+  browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app.close();
+});
+
+async function post(path: string, body: object) {
+  const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+test('a visitor picks a demo contact, types a question and clicks a button', async () => {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 760 });
+  await page.goto(app.url, { waitUntil: 'networkidle0' });
+  await page.click('.contact[data-contact]');
+  await page.waitForFunction(() => document.querySelector('[data-role=reply]')?.textContent?.startsWith('Hi Hank!'));
+  await page.type('#text', 'what do I owe');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-role=reply]')].some((r) => r.textContent?.startsWith('You owe $750.00')));
+  const [chip] = await page.$$('xpath/.//button[contains(@class, "chip") and normalize-space()="Unpaid invoices"]');
+  await chip.click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-role=reply]')].some((r) => r.textContent?.startsWith('Your unpaid invoices (4):')));
+  await page.type('#text', 'statement for November');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('a.pdf');
+  const pdfLink = await page.$eval('a.pdf', (a) => (a as HTMLAnchorElement).href);
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: path.join(OUTPUT, 'web-console.png') });
+  const pdf = await fetch(app.local(pdfLink));
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  expect(fs.statSync(path.join(OUTPUT, 'web-console.png')).size).toBeGreaterThan(10_000);
+}, 60_000);
+
+test('a session without a contact starts unlinked and sees no data', async () => {
+  const { body: session } = await post('/web/session', {});
+  const { body } = await post('/web/messages', { sessionId: session.sessionId, text: 'what do I owe' });
+  expect(body.reply.text).toMatch(/^Hi! To see your account here, I first need to link this chat/);
+});
+
+test('a bad request is refused plainly', async () => {
+  expect((await post('/web/messages', { text: 'hi' })).status).toBe(400);
+  expect((await post('/web/messages', { sessionId: 'short', text: 'hi' })).status).toBe(400);
+});
