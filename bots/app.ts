@@ -11,6 +11,7 @@ import type { PdfRenderer } from '../core/documents/pdf-renderer';
 import { AppError } from '../core/errors';
 import type { PaymentGateway } from '../core/payments/payment-gateway';
 import type { DoorDeps } from './door';
+import { createMessageSenders } from './senders/message-senders';
 import { createServer } from './server';
 import { registerTwilio } from './twilio/twilio-route';
 import { registerWeb } from './web/web-routes';
@@ -35,7 +36,7 @@ const NO_PAYMENTS: PaymentGateway = {
 export function buildApp({ config, log, db, renderer, clock = systemClock, overrides = {} }: AppParts): { server: restify.Server; portal: ConversationDeps } {
   const secret = resolveAppSecret(config);
   const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
-  const portal: ConversationDeps = { db, clock, documents, payments: NO_PAYMENTS, ...overrides };
+  const portal: ConversationDeps = { db, clock, documents, payments: NO_PAYMENTS, ...createMessageSenders(config), ...overrides };
   const files = { secret, renderer, templates: loadDocumentTemplates(), clock };
   const server = createServer({ db, log, files });
   const door: DoorDeps = { config, log, portal, files };

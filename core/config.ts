@@ -29,6 +29,8 @@ const schema = z.object({
   STRIPE_API_URL: url('the Stripe API stand-in').optional(),
   SLACK_API_URL: url('the Slack Web API stand-in').optional(),
   TWILIO_API_URL: url('the Twilio API stand-in').optional(),
+  SMTP_URL: z.string().trim().refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: optional,
   PUPPETEER_EXECUTABLE_PATH: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,0 +1,54 @@
+import twilio from 'twilio';
+import RequestClient from 'twilio/lib/base/RequestClient';
+import type { Config } from '../../core/config';
+import type { OutboundSender } from '../../core/conversation/outbound';
+import { renderSms, renderWhatsApp } from './render-twiml';
+
+/**
+ * Twilio's own RequestClient, pointed at TWILIO_API_URL when a test sets it: the SDK's auth
+ * and form encoding stay in the path.
+ */
+class RedirectingClient extends RequestClient {
+  constructor(private readonly base: string) {
+    super();
+  }
+
+  request<T>(opts: RequestClient.RequestOptions<T>) {
+    return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/[a-z.-]*twilio\.com/, this.base) });
+  }
+}
+
+export function createTwilioClient(config: Config) {
+  if (!config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN) return undefined;
+  const httpClient = config.TWILIO_API_URL ? new RedirectingClient(config.TWILIO_API_URL.replace(/\/+$/, '')) : undefined;
+  return twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, { httpClient });
+}
+
+/** A plain text message by SMS, for codes and forwarded documents. */
+export function createSmsSender(config: Config): ((to: string, body: string) => Promise<void>) | undefined {
+  const client = createTwilioClient(config);
+  if (!client || !config.TWILIO_SMS_FROM) return undefined;
+  return async (to, body) => {
+    await client.messages.create({ from: config.TWILIO_SMS_FROM, to, body, statusCallback: `${config.PUBLIC_BASE_URL}/twilio/status` });
+  };
+}
+
+/** Replies the customer did not ask for just now (receipts, reminders) to SMS and WhatsApp identities. */
+export function createTwilioSender(config: Config): OutboundSender | undefined {
+  const client = createTwilioClient(config);
+  if (!client) return undefined;
+  return {
+    async send(to, reply) {
+      const whatsapp = to.channel === 'whatsapp';
+      const from = whatsapp ? config.TWILIO_WHATSAPP_FROM : config.TWILIO_SMS_FROM;
+      if (!from) throw new Error(`no Twilio sender number for ${to.channel}`);
+      await client.messages.create({
+        from: whatsapp ? `whatsapp:${from.replace(/^whatsapp:/, '')}` : from,
+        to: whatsapp ? `whatsapp:${to.address}` : to.address,
+        body: whatsapp ? renderWhatsApp(reply) : renderSms(reply),
+        ...(whatsapp && reply.document ? { mediaUrl: [reply.document.url] } : {}),
+        statusCallback: `${config.PUBLIC_BASE_URL}/twilio/status`,
+      });
+    },
+  };
+}
