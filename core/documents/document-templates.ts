@@ -23,7 +23,7 @@ export function loadDocumentTemplates(dir = TEMPLATES_DIR): DocumentTemplates {
 function fontFaces(fontsDir: string): string {
   const face = (file: string, weight: string) => {
     const data = fs.readFileSync(path.join(fontsDir, file)).toString('base64');
-    return `@font-face { font-family: 'DejaVu Sans'; font-weight: ${weight}; font-style: normal; src: url(data:font/woff;base64,${data}) format('woff'); }\n`;
+    return `@font-face { font-family: 'DejaVu Sans'; font-weight: ${weight}; font-style: normal; src: url(data:font/woff2;base64,${data}) format('woff2'); }\n`;
   };
-  return face('DejaVuSans.woff', 'normal') + face('DejaVuSans-Bold.woff', 'bold');
+  return face('DejaVuSans.woff2', 'normal') + face('DejaVuSans-Bold.woff2', 'bold');
 }

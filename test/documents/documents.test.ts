@@ -176,3 +176,11 @@ describe.each(DATABASE_KINDS)('documents as PDFs on %s: every figure on the page
     expect(await renderDocument({ db: db.prisma, renderer, templates, now: NOW, grant: { ...grantFor(c1, { kind: 'statement', from: '2026-01-01', to: '2026-12-31' }), contactId: c2.contactId } })).toBeNull();
   });
 });
+
+test('a footer label is text, whatever it holds', async () => {
+  const label = `INV-"9" } body { display: none } </style><h1>x\\`;
+  const pdf = await renderer.render('<!doctype html><html><head><title>t</title></head><body><p>Still here</p></body></html>', { footerLabel: label });
+  const lines = pdfLines(pdf);
+  expect(lines).toContain('Still here');
+  expectLine(lines, `${label} · Page 1 of 1`);
+});
