@@ -179,7 +179,8 @@ describe.each(DATABASE_KINDS)('documents as PDFs on %s: every figure on the page
 
 test('a footer label is text, whatever it holds', async () => {
   const label = `INV-"9" } body { display: none } </style><h1>x\\`;
-  const pdf = await renderer.render('<!doctype html><html><head><title>t</title></head><body><p>Still here</p></body></html>', { footerLabel: label });
+  const page = '<!doctype html><html><head><title>t</title><style>@page { margin: 20mm }</style></head><body><p>Still here</p></body></html>';
+  const pdf = await renderer.render(page, { footerLabel: label });
   const lines = pdfLines(pdf);
   expect(lines).toContain('Still here');
   expectLine(lines, `${label} · Page 1 of 1`);
