@@ -130,8 +130,10 @@ export async function benchPdf() {
     invoice_median_ms: c.invoice_one_page.median_ms < targets.invoice_median_ms,
     statement_median_ms: c.statement_five_pages.median_ms < targets.statement_median_ms,
     pdfs_per_second_at_10: c.invoice_throughput.pdfs_per_second >= targets.pdfs_per_second_at_10,
-    median_speedup_vs_b: Math.min(speedup.invoice_vs_b, speedup.statement_vs_b) >= targets.median_speedup_vs_b,
-    median_speedup_vs_a: Math.min(speedup.invoice_vs_a, speedup.statement_vs_a) >= targets.median_speedup_vs_a,
+    invoice_speedup_vs_b: speedup.invoice_vs_b >= targets.median_speedup_vs_b,
+    invoice_speedup_vs_a: speedup.invoice_vs_a >= targets.median_speedup_vs_a,
+    statement_speedup_vs_b: speedup.statement_vs_b >= targets.median_speedup_vs_b,
+    statement_speedup_vs_a: speedup.statement_vs_a >= targets.median_speedup_vs_a,
   };
   const file = writeResult('pdf', {
     description: 'PDF rendering of the project\'s own templates (fonts inlined): a one-page invoice and a five-page statement '
