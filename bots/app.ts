@@ -13,6 +13,7 @@ import type { PaymentGateway } from '../core/payments/payment-gateway';
 import type { DoorDeps } from './door';
 import { createMessageSenders } from './senders/message-senders';
 import { createServer } from './server';
+import { registerSlack } from './slack/slack-route';
 import { registerTwilio } from './twilio/twilio-route';
 import { registerWeb } from './web/web-routes';
 
@@ -41,6 +42,7 @@ export function buildApp({ config, log, db, renderer, clock = systemClock, overr
   const server = createServer({ db, log, files });
   const door: DoorDeps = { config, log, portal, files };
   registerTwilio(server, door);
+  registerSlack(server, door);
   registerWeb(server, door);
   return { server, portal };
 }

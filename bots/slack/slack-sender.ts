@@ -1,0 +1,26 @@
+import { webApi } from '@slack/bolt';
+import type { OutboundSender } from '../../core/conversation/outbound';
+import { AppError } from '../../core/errors';
+import type { DoorDeps } from '../door';
+import { channelTarget, deliverReply, directTarget } from './deliver-reply';
+import { slackClientOptions } from './slack-http';
+
+/**
+ * Messages without a message first (receipts, reminders): to the DM channel remembered from the
+ * person's last message, or a DM opened with conversations.open (and remembered) when none is.
+ */
+export function createSlackSender(deps: DoorDeps): OutboundSender {
+  const { config, log, portal } = deps;
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config, log));
+  return {
+    async send(to, reply) {
+      if (!config.SLACK_BOT_TOKEN) throw new AppError('unavailable', 'SLACK_BOT_TOKEN is not set');
+      const [team, user] = to.address.split(':');
+      if (to.channel !== 'slack' || !team || !user) throw new AppError('bad_request', `not a Slack address: ${to.channel}`);
+      const row = await portal.db.channelIdentity.findUnique({ where: { channel_address: { channel: 'slack', address: to.address } }, select: { conversationRef: true } });
+      const ref = row?.conversationRef as { channel?: unknown } | null | undefined;
+      const target = typeof ref?.channel === 'string' ? channelTarget(client, ref.channel) : directTarget(client, deps, { team, user });
+      await deliverReply(deps, client, target, reply, { outbound: 'slack' });
+    },
+  };
+}
