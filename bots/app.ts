@@ -14,6 +14,7 @@ import type { DoorDeps } from './door';
 import { createMessageSenders } from './senders/message-senders';
 import { createServer } from './server';
 import { registerSlack } from './slack/slack-route';
+import { registerTeams } from './teams/teams-route';
 import { registerTwilio } from './twilio/twilio-route';
 import { registerWeb } from './web/web-routes';
 
@@ -42,6 +43,7 @@ export function buildApp({ config, log, db, renderer, clock = systemClock, overr
   const server = createServer({ db, log, files });
   const door: DoorDeps = { config, log, portal, files };
   registerTwilio(server, door);
+  registerTeams(server, door);
   registerSlack(server, door);
   registerWeb(server, door);
   return { server, portal };
