@@ -1,9 +1,10 @@
 /** npm run bench [-- NAME…]: runs the benchmarks (all, or those named) and writes bench/results/*.json. */
+import { benchChannels } from './channels';
 import { benchConversation } from './conversation';
 import { benchLedger } from './ledger';
 import { benchPdf } from './pdf';
 
-const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger, conversation: benchConversation, pdf: benchPdf };
+const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger, conversation: benchConversation, pdf: benchPdf, channels: benchChannels };
 
 async function main() {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

@@ -1,6 +1,5 @@
-import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
-import { countMessage, messageRules } from '../identity/rate-limit';
+import { admitMessage, messageRules } from '../identity/rate-limit';
 import { LINK_PROMPT } from '../identity/link-identity';
 import { checkCustomerFile, MAX_FILE_BYTES, receiveCustomerFile } from '../portal/receive-customer-file';
 import { findIdentity } from './find-identity';
@@ -27,19 +26,12 @@ export interface ChannelMessage extends InboundMessage {
  */
 export async function receiveMessage(deps: ConversationDeps, message: ChannelMessage): Promise<Reply | null> {
   const { db, clock } = deps;
-  if (!(await claim(db, message))) return null;
-  const verdict = await countMessage(db, messageRules(message.channel, message.address, deps.limits), clock());
-  if (verdict === 'over') return null;
+  const verdict = await admitMessage(db, message, messageRules(message.channel, message.address, deps.limits), clock());
+  if (verdict === 'duplicate' || verdict === 'over') return null;
   if (verdict === 'first') return reply("You're sending messages faster than I can answer. Please wait a minute and try again.");
 
   if (message.files?.length) return receiveFiles(deps, message);
   return handleMessage(deps, message);
-}
-
-async function claim(db: Db, message: ChannelMessage): Promise<boolean> {
-  if (!message.messageId) return true;
-  const { count } = await db.inboundReceipt.createMany({ data: [{ channel: message.channel, messageId: message.messageId }], skipDuplicates: true });
-  return count === 1;
 }
 
 async function receiveFiles(deps: ConversationDeps, message: ChannelMessage): Promise<Reply> {

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/open-database';
 
 export interface RateRule {
@@ -7,22 +9,32 @@ export interface RateRule {
 }
 
 /**
- * Counts this message against each rule in the shared database (so every server process
- * sees the same counts). Returns 'ok', 'first' for the first message over a limit (answer
- * it briefly once) or 'over' (answer nothing: a flood should cost nothing).
+ * Takes an inbound message once and counts it against each rule, in one round trip to the
+ * shared database (every server process sees the same counts). 'duplicate': this message id
+ * was taken before; 'first': the first message over a limit (answer it briefly, once);
+ * 'over': past that (answer nothing: a flood should cost nothing); 'ok' otherwise.
  */
-export async function countMessage(db: Db, rules: RateRule[], now: Date): Promise<'ok' | 'first' | 'over'> {
-  let verdict: 'ok' | 'first' | 'over' = 'ok';
-  for (const rule of rules) {
-    const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
-    const [{ count }] = await db.$queryRaw<[{ count: number }]>`
-      INSERT INTO "RateCounter" (key, "windowStart", count) VALUES (${rule.key}, ${windowStart}, 1)
+export async function admitMessage(db: Db, message: { channel: string; messageId: string }, rules: RateRule[], now: Date): Promise<'ok' | 'duplicate' | 'first' | 'over'> {
+  // A message without an id of its own cannot be recognised again: take it as new.
+  const messageId = message.messageId || crypto.randomUUID();
+  const rows = rules.map((rule) => Prisma.sql`(${rule.key}, ${new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs)}::timestamp, 1)`);
+  const [result] = await db.$queryRaw<[{ claimed: boolean; counts: number[] | null }]>`
+    WITH claimed AS (
+      INSERT INTO "InboundReceipt" (channel, "messageId") VALUES (${message.channel}::"Channel", ${messageId})
+      ON CONFLICT (channel, "messageId") DO NOTHING RETURNING id
+    ), counted AS (
+      INSERT INTO "RateCounter" (key, "windowStart", count)
+      SELECT * FROM (VALUES ${Prisma.join(rows)}) AS v(key, "windowStart", count) WHERE EXISTS (SELECT 1 FROM claimed)
       ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateCounter".count + 1
-      RETURNING count`;
-    if (count === rule.limit + 1 && verdict === 'ok') verdict = 'first';
-    else if (count > rule.limit + 1) verdict = 'over';
-  }
-  return verdict;
+      RETURNING key, count
+    )
+    SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT array_agg(count ORDER BY key) FROM counted) AS counts`;
+  if (!result.claimed) return 'duplicate';
+  const limits = [...rules].sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => r.limit);
+  const counts = result.counts ?? [];
+  if (counts.some((count, i) => count > limits[i] + 1)) return 'over';
+  if (counts.some((count, i) => count === limits[i] + 1)) return 'first';
+  return 'ok';
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { toDay, type Day } from '../dates';
+import type { Day } from '../dates';
 import type { Viewer } from './viewer';
 
 /** The Home page of the portal: every figure of portal.md, in the customer's currency. */
@@ -25,12 +25,18 @@ const ORDER_FLOW = ['confirmed', 'packed', 'shipped', 'fulfilled'] as const;
 type Figures = {
   outstanding: bigint; open_count: bigint; overdue: bigint; overdue_count: bigint;
   credit_left: bigint; unapplied: bigint; retainer_outstanding: bigint; retainer_paid: bigint; retainer_applied: bigint;
+  last_payment: { number: string; date: string; amount: string } | null;
+  orders: Record<string, number> | null;
+  documents: bigint;
+  org: Home['organization'];
 };
 
 export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; today: Day }): Promise<Home> {
   const id = viewer.customerId;
   // One round trip; each sub-select reads an index on customerId (open balances and
   // unapplied amounts are kept on their rows, so nothing here joins the whole ledger).
+  // One round trip for every figure; each sub-select reads an index on customerId (open
+  // balances and unapplied amounts are kept on their rows, so nothing joins the whole ledger).
   const [figures] = await db.$queryRaw<Figures[]>`
     SELECT
       (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS outstanding,
@@ -41,20 +47,15 @@ export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; t
       (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "Payment" WHERE "customerId" = ${id} AND unapplied > 0 AND state = 'succeeded') AS unapplied,
       (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'retainer' AND state = 'sent' AND balance > 0) AS retainer_outstanding,
       (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "PaymentApplication" a JOIN "Invoice" r ON r.id = a."invoiceId" WHERE r."customerId" = ${id} AND r.kind = 'retainer') AS retainer_paid,
-      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = ${id}) AS retainer_applied`;
-
-  const [last, orders, documents, org] = await Promise.all([
-    db.payment.findFirst({
-      where: { customerId: id, state: 'succeeded' },
-      orderBy: [{ date: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
-      select: { number: true, date: true, amount: true },
-    }),
-    viewer.salesOrdersEnabled
-      ? db.salesOrder.groupBy({ by: ['status'], where: { customerId: id, status: { notIn: ['draft', 'void'] } }, _count: { _all: true } })
-      : null,
-    db.sharedDocument.count({ where: { customerId: id } }),
-    db.organization.findUniqueOrThrow({ where: { id: viewer.orgId }, select: { name: true, email: true, phone: true, address: true } }),
-  ]);
+      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = ${id}) AS retainer_applied,
+      (SELECT json_build_object('number', number, 'date', date, 'amount', amount::text) FROM "Payment"
+        WHERE "customerId" = ${id} AND state = 'succeeded' ORDER BY date DESC, "createdAt" DESC, id DESC LIMIT 1) AS last_payment,
+      (SELECT json_object_agg(status, n) FROM (SELECT status, COUNT(*) AS n FROM "SalesOrder"
+        WHERE "customerId" = ${id} AND status NOT IN ('draft', 'void') GROUP BY status) s) AS orders,
+      (SELECT COUNT(*) FROM "SharedDocument" WHERE "customerId" = ${id}) AS documents,
+      (SELECT json_build_object('name', name, 'email', email, 'phone', phone, 'address', address) FROM "Organization" WHERE id = ${viewer.orgId}) AS org`;
+  const last = figures.last_payment;
+  const orders = viewer.salesOrdersEnabled ? figures.orders ?? {} : null;
 
   return {
     currency: viewer.currency,
@@ -65,11 +66,9 @@ export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; t
     availableCredits: figures.credit_left + figures.unapplied,
     outstandingRetainers: figures.retainer_outstanding,
     availableRetainerPayments: figures.retainer_paid - figures.retainer_applied,
-    lastPayment: last ? { number: last.number, date: toDay(last.date), amount: last.amount } : null,
-    orderStatus: orders
-      ? Object.fromEntries(ORDER_FLOW.flatMap((status) => orders.filter((o) => o.status === status).map((o) => [status, o._count._all])))
-      : null,
-    sharedDocuments: documents,
-    organization: org,
+    lastPayment: last ? { number: last.number, date: last.date.slice(0, 10), amount: BigInt(last.amount) } : null,
+    orderStatus: orders ? Object.fromEntries(ORDER_FLOW.filter((status) => orders[status]).map((status) => [status, Number(orders[status])])) : null,
+    sharedDocuments: Number(figures.documents),
+    organization: figures.org,
   };
 }
