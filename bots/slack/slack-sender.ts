@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { OutboundSender } from '../../core/conversation/outbound';
 import { AppError } from '../../core/errors';
+import { recallConversation } from '../../core/identity/remember-conversation';
 import type { DoorDeps } from '../door';
 import { channelTarget, deliverReply, directTarget } from './deliver-reply';
 import { slackClientOptions } from './slack-http';
@@ -17,8 +18,7 @@ export function createSlackSender(deps: DoorDeps): OutboundSender {
       if (!config.SLACK_BOT_TOKEN) throw new AppError('unavailable', 'SLACK_BOT_TOKEN is not set');
       const [team, user] = to.address.split(':');
       if (to.channel !== 'slack' || !team || !user) throw new AppError('bad_request', `not a Slack address: ${to.channel}`);
-      const row = await portal.db.channelIdentity.findUnique({ where: { channel_address: { channel: 'slack', address: to.address } }, select: { conversationRef: true } });
-      const ref = row?.conversationRef as { channel?: unknown } | null | undefined;
+      const ref = await recallConversation(portal.db, 'slack', to.address);
       const target = typeof ref?.channel === 'string' ? channelTarget(client, ref.channel) : directTarget(client, deps, { team, user });
       await deliverReply(deps, client, target, reply, { outbound: 'slack' });
     },

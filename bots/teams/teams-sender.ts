@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { OutboundSender } from '../../core/conversation/outbound';
 import { AppError } from '../../core/errors';
+import { recallConversation } from '../../core/identity/remember-conversation';
 import { toActivity } from './render-activity';
 import { createTeamsAdapter, teamsUnavailable, type TeamsAuthOptions } from './teams-adapter';
 import type { TeamsDeps } from './teams-route';
@@ -27,7 +28,6 @@ export function createTeamsSender({ config, portal }: Pick<TeamsDeps, 'config' |
 }
 
 async function storedReference(db: TeamsDeps['portal']['db'], address: string): Promise<Partial<ConversationReference> | null> {
-  const row = await db.channelIdentity.findUnique({ where: { channel_address: { channel: 'teams', address } }, select: { conversationRef: true } });
-  const reference = row?.conversationRef as Partial<ConversationReference> | null | undefined;
+  const reference = (await recallConversation(db, 'teams', address)) as Partial<ConversationReference> | null;
   return reference?.serviceUrl && reference.conversation?.id ? reference : null;
 }

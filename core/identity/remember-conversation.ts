@@ -13,3 +13,10 @@ export async function rememberConversation(db: Db, channel: Channel, address: st
     update: { conversationRef },
   });
 }
+
+/** What was remembered for an identity, or null when it never wrote from a place we can reach back. */
+export async function recallConversation(db: Db, channel: Channel, address: string): Promise<Record<string, unknown> | null> {
+  const row = await db.channelIdentity.findUnique({ where: { channel_address: { channel, address } }, select: { conversationRef: true } });
+  const ref = row?.conversationRef;
+  return ref && typeof ref === 'object' && !Array.isArray(ref) ? (ref as Record<string, unknown>) : null;
+}
