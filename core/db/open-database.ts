@@ -29,6 +29,9 @@ export async function openDatabase(options: { url?: string; dataDir?: string; mi
   if (url) {
     // One pool of our own for the engine and the client, so close() knows what to end.
     pool = new Pool({ connectionString: url, max: 10 });
+    // An idle connection the server drops (a restart, a terminated backend) is replaced on next
+    // use; without a listener its 'error' would take the whole process down.
+    pool.on('error', () => {});
     factory = new PrismaPg(pool);
   } else {
     // PGlite loads part of itself with import(): an ESM module that must stay a dynamic import.

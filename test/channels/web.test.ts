@@ -56,3 +56,15 @@ test('a bad request is refused plainly', async () => {
   expect((await post('/web/messages', { text: 'hi' })).status).toBe(400);
   expect((await post('/web/messages', { sessionId: 'short', text: 'hi' })).status).toBe(400);
 });
+
+test("another customer's invoice, by every reference form, answers as a missing one", async () => {
+  const contact = await app.db.prisma.contact.findFirstOrThrow({ where: { name: 'Hank Scorpio' } });
+  const { body: session } = await post('/web/session', { contactId: contact.id });
+  const say = async (text: string) => (await post('/web/messages', { sessionId: session.sessionId, text })).body.reply.text as string;
+  for (const theirs of ['invoice 42', 'invoice INV-000042', 'invoice inv-42', 'invoice #42', 'pay invoice 42', 'receipt for invoice 42']) {
+    const a = await say(theirs);
+    const b = await say(theirs.replace('42', '43'));
+    expect(a).not.toMatch(/4,200|4,190|Initech/);
+    expect(a.replace(/42/g, 'N')).toBe(b.replace(/43/g, 'N'));
+  }
+});
