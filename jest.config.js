@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs', ignoreDynamic: true } }] },
   testTimeout: 30000,
+  // Two workers: most tests wait on a database or a browser, and the fuzz tests run beside the rest.
+  maxWorkers: 2,
 };
