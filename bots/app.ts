@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { resolveAppSecret } from '../core/app-secret';
 import { systemClock, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
+import type { OutboundSender } from '../core/conversation/outbound';
 import type { ConversationDeps } from '../core/conversation/turn';
 import type { Db } from '../core/db/open-database';
 import { createDocumentLinks } from '../core/documents/document-links';
@@ -12,9 +13,13 @@ import { AppError } from '../core/errors';
 import type { PaymentGateway } from '../core/payments/payment-gateway';
 import type { DoorDeps } from './door';
 import { createMessageSenders } from './senders/message-senders';
+import { routeOutbound } from './senders/outbound-router';
 import { createServer } from './server';
+import { createSlackSender } from './slack/slack-sender';
 import { registerSlack } from './slack/slack-route';
+import { createTeamsSender } from './teams/teams-sender';
 import { registerTeams } from './teams/teams-route';
+import { createTwilioSender } from './twilio/twilio-sender';
 import { registerTwilio } from './twilio/twilio-route';
 import { registerWeb } from './web/web-routes';
 
@@ -35,7 +40,7 @@ const NO_PAYMENTS: PaymentGateway = {
 };
 
 /** Wires the core and every door onto one server; used by main and by the tests alike. */
-export function buildApp({ config, log, db, renderer, clock = systemClock, overrides = {} }: AppParts): { server: restify.Server; portal: ConversationDeps } {
+export function buildApp({ config, log, db, renderer, clock = systemClock, overrides = {} }: AppParts): { server: restify.Server; portal: ConversationDeps; outbound: OutboundSender } {
   const secret = resolveAppSecret(config);
   const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
   const portal: ConversationDeps = { db, clock, documents, payments: NO_PAYMENTS, ...createMessageSenders(config), ...overrides };
@@ -46,5 +51,7 @@ export function buildApp({ config, log, db, renderer, clock = systemClock, overr
   registerTeams(server, door);
   registerSlack(server, door);
   registerWeb(server, door);
-  return { server, portal };
+  const twilio = createTwilioSender(config);
+  const outbound = routeOutbound({ ...(twilio ? { sms: twilio, whatsapp: twilio } : {}), slack: createSlackSender(door), teams: createTeamsSender(door) }, log);
+  return { server, portal, outbound };
 }
