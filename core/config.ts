@@ -31,6 +31,8 @@ const schema = z.object({
   TWILIO_API_URL: url('the Twilio API stand-in').optional(),
   SMTP_URL: z.string().trim().refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: optional,
+  /** Bearer key of the merchant's admin API (POST /admin/payments); unset: that API answers 503. */
+  ADMIN_API_KEY: z.string().trim().min(24, 'must be at least 24 characters').optional(),
   PUPPETEER_EXECUTABLE_PATH: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

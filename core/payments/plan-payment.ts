@@ -1,18 +1,35 @@
 import type { Db } from '../db/open-database';
 import { parseMoney } from '../money';
 import type { Viewer } from '../portal/viewer';
+import { allocationsFromJson } from './checkout-json';
 import type { PaymentMethod } from './payment-gateway';
 
 export type Allocation = { invoiceId: number; number: string; amount: bigint };
 
-/** "Pay all": every open invoice's balance, oldest due first (portal.md, "Paying"). */
+/**
+ * "Pay all": every open invoice's balance, oldest due first (portal.md, "Paying"), leaving out
+ * invoices a bank payment is still clearing for.
+ */
 export async function planPayAll({ db, viewer }: { db: Db; viewer: Viewer }): Promise<Allocation[]> {
-  const open = await db.invoice.findMany({
-    where: { customerId: viewer.customerId, kind: 'invoice', state: 'sent', balance: { gt: 0 } },
-    orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { date: 'asc' }, { id: 'asc' }],
-    select: { id: true, number: true, balance: true },
-  });
-  return open.map((i) => ({ invoiceId: i.id, number: i.number, amount: i.balance }));
+  const [open, clearing] = await Promise.all([
+    db.invoice.findMany({
+      where: { customerId: viewer.customerId, kind: 'invoice', state: 'sent', balance: { gt: 0 } },
+      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { date: 'asc' }, { id: 'asc' }],
+      select: { id: true, number: true, balance: true },
+    }),
+    invoicesBeingPaid({ db, viewer }),
+  ]);
+  return open.filter((i) => !clearing.has(i.id)).map((i) => ({ invoiceId: i.id, number: i.number, amount: i.balance }));
+}
+
+/**
+ * Invoices with a payment still clearing (a bank payment takes days): the portal does not
+ * offer to pay them a second time meanwhile. They are the invoices of the customer's
+ * checkouts whose payment is pending.
+ */
+export async function invoicesBeingPaid({ db, viewer }: { db: Db; viewer: Viewer }): Promise<Set<number>> {
+  const clearing = await db.checkoutSession.findMany({ where: { customerId: viewer.customerId, state: 'pending' }, select: { allocations: true } });
+  return new Set(clearing.flatMap((c) => allocationsFromJson(c.allocations).map((a) => a.invoiceId)));
 }
 
 export type PartCheck =

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../errors';
 import type { CheckoutRequest } from '../../payments/payment-gateway';
-import { checkPart, offeredMethods, planPayAll, type Allocation } from '../../payments/plan-payment';
+import { checkPart, invoicesBeingPaid, offeredMethods, planPayAll, type Allocation } from '../../payments/plan-payment';
 import { getInvoice } from '../../portal/get-invoice';
 import type { ParsedIntent } from '../parser';
 import { reply, type Reply } from '../reply';
@@ -26,6 +26,7 @@ export async function answerPayInvoice(turn: Turn, intent: ParsedIntent): Promis
   if (!isMatch(found)) return found;
   const inv = (await getInvoice({ db: turn.deps.db, viewer, today: turn.today, id: found.id }))!;
   if (inv.balance === 0n) return reply(`${inv.number} is already paid in full. Thank you!`, { choices: [{ label: 'Receipt', say: `receipt for invoice ${inv.number}` }] });
+  if ((await invoicesBeingPaid({ db: turn.deps.db, viewer })).has(inv.id)) return reply(`A payment of ${inv.number} is still clearing (bank payments take a few business days), so there is nothing to pay on it right now.`);
   if (intent.currency && intent.currency !== inv.currency) {
     turn.pending = { intent: { ...intent, amount: undefined, currency: undefined }, confirm: true };
     return reply(`${inv.number} is in ${inv.currency}, so it can only be paid in ${inv.currency}. Pay the ${money(viewer, inv.balance, inv.currency)} due?`, { choices: yesNo() });
