@@ -2,9 +2,10 @@
 import { benchChannels } from './channels';
 import { benchConversation } from './conversation';
 import { benchLedger } from './ledger';
+import { benchPayments } from './payments';
 import { benchPdf } from './pdf';
 
-const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger, conversation: benchConversation, pdf: benchPdf, channels: benchChannels };
+const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger, conversation: benchConversation, pdf: benchPdf, channels: benchChannels, payments: benchPayments };
 
 async function main() {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
