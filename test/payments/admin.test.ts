@@ -1,11 +1,11 @@
 import { listPayments } from '../../core/portal/payments';
 import { fixtureFile } from '../support/fixture';
 import { load, viewerOf } from '../support/load';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/test-database';
 import { ADMIN_KEY, startPaymentsServer, type PaymentsServer } from './payments-harness';
 
 /** The merchant records money received outside the portal: POST /admin/payments with the admin key. */
-describe('POST /admin/payments', () => {
+describe.each(DATABASE_KINDS)('POST /admin/payments on %s', (kind) => {
   let db: TestDatabase;
   let server: PaymentsServer;
   const post = (body: unknown, headers: Record<string, string> = { Authorization: `Bearer ${ADMIN_KEY}` }, url = server.url) =>
@@ -14,7 +14,7 @@ describe('POST /admin/payments', () => {
   const cheque = { org: 'acme', customer: 'c1', amount: '350.00', date: '2026-11-23', mode: 'cheque', reference: 'cheque 1042' };
 
   beforeAll(async () => {
-    db = await openTestDatabase('pglite');
+    db = await openTestDatabase(kind);
     server = await startPaymentsServer({ db: db.prisma });
   });
   beforeEach(async () => {
@@ -76,16 +76,16 @@ describe('POST /admin/payments', () => {
   });
 
   test.each([
-    [{ ...cheque, amount: '12,50' }, 400, 'amount: must be a decimal string'],
-    [{ ...cheque, amount: '0.00' }, 400, 'amount: must be more than 0'],
-    [{ ...cheque, amount: '10.001' }, 400, 'amount: "10.001" is not an amount in USD'],
-    [{ ...cheque, date: '2026-02-30' }, 400, 'date: must be a date YYYY-MM-DD'],
-    [{ ...cheque, mode: 'bitcoin' }, 400, 'mode:'],
-    [{ ...cheque, surprise: true }, 400, 'body: Unrecognized key'],
-    [{ ...cheque, customer: 'c9' }, 404, 'customer: no customer "c9" in organization "acme"'],
-    [{ ...cheque, invoices: [{ number: 'INV-000042', amount: '10.00' }] }, 400, 'invoices[0].number: no invoice INV-000042 for this customer'],
-    [{ ...cheque, invoices: [{ number: 'INV-000002', amount: '300.00' }, { number: 'INV-000003', amount: '300.00' }] }, 400, 'invoices: the amounts add up to more than the payment'],
-  ])('refuses %j with %i naming the place', async (body, status, message) => {
+    ['an amount with a comma', { ...cheque, amount: '12,50' }, 400, 'amount: must be a decimal string'],
+    ['a zero amount', { ...cheque, amount: '0.00' }, 400, 'amount: must be more than 0'],
+    ['a tenth of a cent', { ...cheque, amount: '10.001' }, 400, 'amount: "10.001" is not an amount in USD'],
+    ['a day that does not exist', { ...cheque, date: '2026-02-30' }, 400, 'date: must be a date YYYY-MM-DD'],
+    ['an unknown mode', { ...cheque, mode: 'bitcoin' }, 400, 'mode:'],
+    ['an unknown field', { ...cheque, surprise: true }, 400, 'body: Unrecognized key'],
+    ['an unknown customer', { ...cheque, customer: 'c9' }, 404, 'customer: no customer "c9" in organization "acme"'],
+    ["another customer's invoice", { ...cheque, invoices: [{ number: 'INV-000042', amount: '10.00' }] }, 400, 'invoices[0].number: no invoice INV-000042 for this customer'],
+    ['more applied than paid', { ...cheque, invoices: [{ number: 'INV-000002', amount: '300.00' }, { number: 'INV-000003', amount: '300.00' }] }, 400, 'invoices: the amounts add up to more than the payment'],
+  ] as const)('refuses %s with the place named, recording nothing', async (_, body, status, message) => {
     const res = await post(body);
     expect(res.status).toBe(status);
     const answer = await res.json();
