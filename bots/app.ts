@@ -9,13 +9,15 @@ import type { Db } from '../core/db/open-database';
 import { createDocumentLinks } from '../core/documents/document-links';
 import { loadDocumentTemplates } from '../core/documents/document-templates';
 import type { PdfRenderer } from '../core/documents/pdf-renderer';
-import { AppError } from '../core/errors';
-import type { PaymentGateway } from '../core/payments/payment-gateway';
+import { createPaymentGateway } from '../core/payments/create-payment-gateway';
+import { createStripeClient } from '../core/payments/stripe-client';
+import { registerAdmin } from './admin/admin-payments';
 import type { DoorDeps } from './door';
 import { createMessageSenders } from './senders/message-senders';
 import { routeOutbound } from './senders/outbound-router';
 import { createServer } from './server';
 import { createSlackSender } from './slack/slack-sender';
+import { registerPayments } from './stripe/register-payments';
 import { registerSlack } from './slack/slack-route';
 import { createTeamsSender } from './teams/teams-sender';
 import { registerTeams } from './teams/teams-route';
@@ -33,25 +35,23 @@ export interface AppParts {
   overrides?: Partial<ConversationDeps>;
 }
 
-const NO_PAYMENTS: PaymentGateway = {
-  async createCheckout() {
-    throw new AppError('unavailable', 'no payment provider', "Online payment isn't set up yet. Please contact us to pay.");
-  },
-};
-
 /** Wires the core and every door onto one server; used by main and by the tests alike. */
 export function buildApp({ config, log, db, renderer, clock = systemClock, overrides = {} }: AppParts): { server: restify.Server; portal: ConversationDeps; outbound: OutboundSender } {
   const secret = resolveAppSecret(config);
   const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
-  const portal: ConversationDeps = { db, clock, documents, payments: NO_PAYMENTS, ...createMessageSenders(config), ...overrides };
+  const stripe = createStripeClient(config);
+  const payments = createPaymentGateway({ config, db, stripe });
+  const portal: ConversationDeps = { db, clock, documents, payments, ...createMessageSenders(config), ...overrides };
   const files = { secret, renderer, templates: loadDocumentTemplates(), clock };
   const server = createServer({ db, log, files });
   const door: DoorDeps = { config, log, portal, files };
+  const twilio = createTwilioSender(config);
+  const outbound = routeOutbound({ ...(twilio ? { sms: twilio, whatsapp: twilio } : {}), slack: createSlackSender(door), teams: createTeamsSender(door) }, log);
   registerTwilio(server, door);
   registerTeams(server, door);
   registerSlack(server, door);
   registerWeb(server, door);
-  const twilio = createTwilioSender(config);
-  const outbound = routeOutbound({ ...(twilio ? { sms: twilio, whatsapp: twilio } : {}), slack: createSlackSender(door), teams: createTeamsSender(door) }, log);
+  registerPayments(server, { config, log, portal, stripe, outbound });
+  registerAdmin(server, door);
   return { server, portal, outbound };
 }
