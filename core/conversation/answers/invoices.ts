@@ -1,3 +1,4 @@
+import { invoicesBeingPaid } from '../../payments/plan-payment';
 import { getInvoice } from '../../portal/get-invoice';
 import { listInvoices, type InvoiceSummary } from '../../portal/list-invoices';
 import type { ParsedIntent } from '../parser';
@@ -47,7 +48,8 @@ export async function answerShowInvoice(turn: Turn, intent: ParsedIntent): Promi
   const inv = (await getInvoice({ db: turn.deps.db, viewer, today: turn.today, id: found.id }))!;
   const what = inv.kind === 'retainer' ? 'Retainer invoice' : 'Invoice';
   const due = inv.dueDate ? `, due ${day(viewer, inv.dueDate)}` : '';
-  const state = inv.balance === 0n ? 'Paid in full.' : `Balance due ${money(viewer, inv.balance)}${inv.paid > 0n ? ` (${money(viewer, inv.paid)} paid)` : ''}${inv.status === 'overdue' ? ', overdue' : ''}.`;
+  const clearing = inv.balance > 0n && (await invoicesBeingPaid({ db: turn.deps.db, viewer })).has(inv.id);
+  const state = inv.balance === 0n ? 'Paid in full.' : `Balance due ${money(viewer, inv.balance)}${inv.paid > 0n ? ` (${money(viewer, inv.paid)} paid)` : ''}${inv.status === 'overdue' ? ', overdue' : ''}.${clearing ? ' A bank payment for it is on its way.' : ''}`;
   const facts = [
     ...inv.lines.slice(0, 10).map((l) => ({ label: `${l.item} × ${l.quantity}`, value: money(viewer, l.amount, inv.currency) })),
     ...inv.taxes.map((t) => ({ label: t.name, value: money(viewer, t.amount, inv.currency) })),
@@ -56,7 +58,7 @@ export async function answerShowInvoice(turn: Turn, intent: ParsedIntent): Promi
     ...inv.credits.map((c) => ({ label: `${c.kind === 'retainer' ? 'Retainer' : 'Credit'} ${c.number}`, value: `−${money(viewer, c.amount, inv.currency)}` })),
     { label: 'Balance due', value: money(viewer, inv.balance, inv.currency) },
   ];
-  const choices: Choice[] = inv.balance > 0n ? [{ label: 'Pay now', say: `pay invoice ${inv.number}` }] : [];
+  const choices: Choice[] = inv.balance > 0n && !clearing ? [{ label: 'Pay now', say: `pay invoice ${inv.number}` }] : [];
   if (inv.payments.length) choices.push({ label: 'Receipt', say: `receipt for invoice ${inv.number}` });
   return reply(`${what} ${inv.number} for ${money(viewer, inv.total, inv.currency)}, dated ${day(viewer, inv.date)}${due}. ${state}`, {
     facts,
