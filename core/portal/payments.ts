@@ -56,7 +56,9 @@ export async function getPayment({ db, viewer, id }: { db: Db; viewer: Viewer; i
   });
   if (!row) return null;
   const applied = row.applications.map((a) => ({ invoiceId: a.invoice.id, number: a.invoice.number, kind: a.invoice.kind, amount: a.amount }));
-  return { ...summarizePayment(row), applied, unapplied: row.amount - applied.reduce((s, a) => s + a.amount, 0n) };
+  // A payment still clearing has applied nothing yet: none of it is credit.
+  const unapplied = row.state === 'pending' ? 0n : row.amount - applied.reduce((s, a) => s + a.amount, 0n);
+  return { ...summarizePayment(row), applied, unapplied };
 }
 
 /** The latest payment, or the latest one applied to an invoice (for "receipt for invoice 42"). */

@@ -99,12 +99,17 @@ describe.each(DATABASE_KINDS)('invoices, sales orders and payments on %s', (kind
     expect(await numbers({ sort: 'date', order: 'asc' })).toEqual(['PMT-00001', 'PMT-00004', 'PMT-00002', 'PMT-00003', 'PMT-00005']);
   });
 
-  test('a receipt shows what the payment paid and what is left as credit', async () => {
+  test('a receipt shows what the payment paid and what is left as credit; a clearing payment is no credit', async () => {
     const viewer = await viewerOf(db.prisma, 'c1');
     const id = (await db.prisma.payment.findFirstOrThrow({ where: { number: 'PMT-00003' } })).id;
     const receipt = await getPayment({ db: db.prisma, viewer, id });
     expect(receipt).toMatchObject({ amount: 45000n, unapplied: 5000n, mode: 'card' });
     expect(receipt!.applied.map((a) => [a.number, a.amount])).toEqual([['INV-000005', 40000n]]);
+    const pending = await db.prisma.payment.create({
+      data: { customerId: viewer.customerId, number: 'PMT-ACH-1', date: new Date('2026-11-23T00:00:00Z'), amount: 30000n, unapplied: 30000n, currency: 'USD', mode: 'ach', online: true, state: 'pending' },
+    });
+    expect(await getPayment({ db: db.prisma, viewer, id: pending.id })).toMatchObject({ state: 'pending', unapplied: 0n, applied: [] });
+    await db.prisma.payment.delete({ where: { id: pending.id } });
     const other = (await db.prisma.payment.findFirstOrThrow({ where: { number: 'PMT-00017' } })).id;
     expect(await getPayment({ db: db.prisma, viewer, id: other })).toBeNull();
   });

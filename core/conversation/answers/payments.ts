@@ -44,6 +44,9 @@ export async function answerReceipt(turn: Turn, intent: ParsedIntent): Promise<R
     if (!paymentId) return reply('I have no payments from you on record yet, so there is no receipt.');
   }
   const p = (await getPayment({ db: deps.db, viewer, id: paymentId }))!;
+  if (p.state === 'pending') {
+    return reply(`${p.number}: your bank payment of ${money(viewer, p.amount, p.currency)} from ${day(viewer, p.date)} is still on its way (bank payments take a few days). The receipt follows when it arrives.`);
+  }
   const paid = p.applied.map((a) => `${a.number} (${money(viewer, a.amount, p.currency)})`).join(', ');
   const left = p.unapplied > 0n ? ` ${money(viewer, p.unapplied, p.currency)} is kept as credit.` : '';
   return reply(`Receipt for ${p.number}: ${money(viewer, p.amount, p.currency)} received ${day(viewer, p.date)} by ${MODE[p.mode] ?? p.mode}${paid ? `, for ${paid}` : ''}.${left}`, {
