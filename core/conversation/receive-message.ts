@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { admitMessage, messageRules } from '../identity/rate-limit';
 import { LINK_PROMPT } from '../identity/link-identity';
-import { checkCustomerFile, MAX_FILE_BYTES, receiveCustomerFile } from '../portal/receive-customer-file';
+import { checkCustomerFile, isVagueType, MAX_FILE_BYTES, receiveCustomerFile, sniffFileType } from '../portal/receive-customer-file';
 import { findIdentity } from './find-identity';
 import { handleMessage, type InboundMessage } from './handle-message';
 import { reply, type Reply } from './reply';
@@ -40,19 +40,21 @@ async function receiveFiles(deps: ConversationDeps, message: ChannelMessage): Pr
   const kept: string[] = [];
   const refused: string[] = [];
   for (const file of message.files!) {
+    const vague = isVagueType(file.contentType);
     const check = checkCustomerFile(file);
-    if (!check.ok) {
+    if (!check.ok && !(check.why === 'type' && vague)) {
       refused.push(`${file.fileName} (${check.why === 'type' ? 'only PDFs and JPEG or PNG photos' : `over ${MAX_FILE_BYTES / 1024 / 1024} MB`})`);
       continue;
     }
     const bytes = await file.fetch().catch((err: unknown) => {
       throw new AppError('provider_failed', 'fetching a customer file failed', "Sorry, I couldn't download your file. Please send it again.", { cause: err });
     });
-    if (bytes.length > MAX_FILE_BYTES) {
-      refused.push(`${file.fileName} (over ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
+    const contentType = vague ? sniffFileType(bytes) : file.contentType;
+    if (!contentType || bytes.length > MAX_FILE_BYTES) {
+      refused.push(`${file.fileName} (${contentType ? `over ${MAX_FILE_BYTES / 1024 / 1024} MB` : 'only PDFs and JPEG or PNG photos'})`);
       continue;
     }
-    const doc = await receiveCustomerFile({ db: deps.db, viewer: identity.viewer, fileName: file.fileName, contentType: file.contentType, bytes });
+    const doc = await receiveCustomerFile({ db: deps.db, viewer: identity.viewer, fileName: file.fileName, contentType, bytes });
     kept.push(doc.title);
   }
   const thanks = kept.length ? `Thanks! I've passed ${kept.map((t) => `"${t}"`).join(', ')} to ${identity.viewer.orgName}; it's under your shared documents.` : '';

@@ -15,6 +15,20 @@ export function checkCustomerFile(file: { contentType: string; size?: number }):
   return { ok: true };
 }
 
+/** The type a file's first bytes show, for files sent as a bare "image/*" (a picture pasted in Teams). */
+export function sniffFileType(bytes: Buffer): string | undefined {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  return undefined;
+}
+
+/** Declared types that say too little to refuse on: the bytes decide. */
+export function isVagueType(contentType: string): boolean {
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  return type === '' || type === 'image/*' || type === 'application/octet-stream';
+}
+
 /** A file the customer sent in chat, kept as a document shared by the customer; the merchant hears of it. */
 export async function receiveCustomerFile({ db, viewer, fileName, contentType, bytes }: {
   db: Db; viewer: Viewer; fileName: string; contentType: string; bytes: Buffer;

@@ -95,3 +95,17 @@ test('files: a PDF is kept as shared by the customer and the merchant told; othe
   expect(unlinked!.text).toMatch(/^I can only accept files once this chat is linked/);
   expect(await db.prisma.sharedDocument.count()).toBe(1);
 });
+
+test('a picture sent as a bare image/* is recognised by its bytes; a disguised file is not', async () => {
+  const deps = conversationDeps(db.prisma);
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of a picture')]);
+  const answer = await receiveMessage(deps, {
+    channel: 'teams', address: 'tid-1:29:abc', text: '', messageId: 'pic1',
+    files: [
+      { fileName: 'pasted image', contentType: 'image/*', fetch: async () => png },
+      { fileName: 'not a picture', contentType: 'image/*', fetch: async () => Buffer.from('MZ executable') },
+    ],
+  });
+  expect(answer!.text).toBe('Thanks! I\'ve passed "pasted image" to Acme Supplies Ltd; it\'s under your shared documents. I can\'t accept not a picture (only PDFs and JPEG or PNG photos).');
+  expect(await db.prisma.sharedDocument.findFirstOrThrow({ where: { title: 'pasted image' } })).toMatchObject({ contentType: 'image/png' });
+});
