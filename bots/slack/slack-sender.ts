@@ -19,8 +19,16 @@ export function createSlackSender(deps: DoorDeps): OutboundSender {
       const [team, user] = to.address.split(':');
       if (to.channel !== 'slack' || !team || !user) throw new AppError('bad_request', `not a Slack address: ${to.channel}`);
       const ref = await recallConversation(portal.db, 'slack', to.address);
-      const target = typeof ref?.channel === 'string' ? channelTarget(client, ref.channel) : directTarget(client, deps, { team, user });
-      await deliverReply(deps, client, target, reply, { outbound: 'slack' });
+      if (typeof ref?.channel === 'string') {
+        try {
+          await deliverReply(deps, client, channelTarget(client, ref.channel), reply, { outbound: 'slack' });
+          return;
+        } catch (err) {
+          // A remembered DM can go stale (the app reinstalled, the DM closed): open a new one.
+          if ((err as { data?: { error?: string } }).data?.error !== 'channel_not_found') throw err;
+        }
+      }
+      await deliverReply(deps, client, directTarget(client, deps, { team, user }), reply, { outbound: 'slack' });
     },
   };
 }

@@ -281,6 +281,14 @@ describe('outbound (receipts, reminders)', () => {
     expect(textOf(posts(channel)[before])).toBe('Your payment of $50.00 was received.');
   });
 
+  test('a remembered DM that went stale is replaced by a newly opened one', async () => {
+    await app.db.prisma.channelIdentity.create({ data: { channel: 'slack', address: 'T0001:U0888', conversationRef: { channel: 'STALE-1', team: 'T0001' } } });
+    await createSlackSender(door()).send({ channel: 'slack', address: 'T0001:U0888' }, { text: 'Your receipt.' });
+    expect(textOf(posts('D-U0888')[0])).toBe('Your receipt.');
+    const identity = await app.db.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_address: { channel: 'slack', address: 'T0001:U0888' } } });
+    expect(identity.conversationRef).toEqual({ channel: 'D-U0888', team: 'T0001' });
+  });
+
   test('open a DM with conversations.open when none is known, and remember it', async () => {
     await createSlackSender(door()).send({ channel: 'slack', address: 'T0001:U0777' }, { text: 'Invoice INV-000003 is due.' });
     expect(slack.calls.find((c) => c.method === 'conversations.open' && c.args.users === 'U0777')).toBeDefined();

@@ -84,6 +84,8 @@ export async function startSlackStandIn(botToken: string): Promise<SlackStandIn>
       case 'auth.test':
         return answer({ ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'portal', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' });
       case 'chat.postMessage':
+        // A DM channel that no longer exists, as after a reinstall.
+        if (String(args.channel).startsWith('STALE')) return answer({ ok: false, error: 'channel_not_found' });
         return answer({ ok: true, channel: args.channel, ts: `1700000000.${String(id).padStart(6, '0')}`, message: { text: args.text } });
       case 'conversations.open':
         return answer({ ok: true, channel: { id: `D-${args.users}` } });
