@@ -18,8 +18,12 @@ const ITEMS = [
 ] as const;
 
 const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
-const cents = (text: string) => Math.round(Number(text) * 100);
-const money = (c: number) => (c / 100).toFixed(2);
+// Whole cents only: the demo's amounts are written as exact decimal strings.
+const cents = (text: string) => {
+  const [whole, fraction = ''] = text.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+};
+const money = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 
 function lines() {
   return Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
