@@ -23,6 +23,7 @@ import { createTeamsSender } from './teams/teams-sender';
 import { registerTeams } from './teams/teams-route';
 import { createTwilioSender } from './twilio/twilio-sender';
 import { registerTwilio } from './twilio/twilio-route';
+import { createWebInbox } from './web/web-inbox';
 import { registerWeb } from './web/web-routes';
 
 export interface AppParts {
@@ -46,11 +47,12 @@ export function buildApp({ config, log, db, renderer, clock = systemClock, overr
   const server = createServer({ db, log, files });
   const door: DoorDeps = { config, log, portal, files };
   const twilio = createTwilioSender(config);
-  const outbound = routeOutbound({ ...(twilio ? { sms: twilio, whatsapp: twilio } : {}), slack: createSlackSender(door), teams: createTeamsSender(door) }, log);
+  const web = createWebInbox();
+  const outbound = routeOutbound({ ...(twilio ? { sms: twilio, whatsapp: twilio } : {}), slack: createSlackSender(door), teams: createTeamsSender(door), web }, log);
   registerTwilio(server, door);
   registerTeams(server, door);
   registerSlack(server, door);
-  registerWeb(server, door);
+  registerWeb(server, door, web);
   registerPayments(server, { config, log, portal, stripe, outbound });
   registerAdmin(server, door);
   return { server, portal, outbound };

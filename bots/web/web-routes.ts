@@ -5,7 +5,9 @@ import restify from 'restify';
 import { receiveMessage } from '../../core/conversation/receive-message';
 import { AppError } from '../../core/errors';
 import { linkDemoSession, listDemoContacts, newWebSessionId } from '../../core/identity/web-session';
+import type { Reply } from '../../core/conversation/reply';
 import type { DoorDeps } from '../door';
+import type { createWebInbox } from './web-inbox';
 
 const PAGE = path.join(__dirname, 'console.html');
 
@@ -13,7 +15,7 @@ const PAGE = path.join(__dirname, 'console.html');
  * The web console: a chat page on the same core and reply model as every other channel.
  * A session id (random, per browser tab) is the identity's address.
  */
-export function registerWeb(server: restify.Server, { config, log, portal }: DoorDeps): void {
+export function registerWeb(server: restify.Server, { config, log, portal }: DoorDeps, inbox: ReturnType<typeof createWebInbox>): void {
   const json = restify.plugins.jsonBodyParser({ mapParams: false });
   const page = fs.readFileSync(PAGE, 'utf8');
 
@@ -44,6 +46,12 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
     }
   });
 
+  server.get('/web/inbox', (req, res, next) => {
+    const sessionId = String((req.query as { sessionId?: unknown } | undefined)?.sessionId ?? '');
+    res.send(200, { replies: /^[\w-]{16,64}$/.test(sessionId) ? inbox.take(sessionId).map(toWire) : [] });
+    next();
+  });
+
   server.post('/web/messages', json, async (req, res) => {
     const body = (req.body ?? {}) as { sessionId?: unknown; text?: unknown };
     if (typeof body.sessionId !== 'string' || !/^[\w-]{16,64}$/.test(body.sessionId) || typeof body.text !== 'string') {
@@ -52,10 +60,14 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
     }
     try {
       const reply = await receiveMessage(portal, { channel: 'web', address: body.sessionId, text: body.text.slice(0, 2000), messageId: crypto.randomUUID() });
-      res.send(200, { reply: reply && JSON.parse(JSON.stringify(reply, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) });
+      res.send(200, { reply: reply && toWire(reply) });
     } catch (err) {
       log.error({ reqId: req.id(), err }, 'web console message failed');
       res.send(200, { reply: { text: 'Sorry, something went wrong on our side. Please try again in a moment.', warning: true } });
     }
   });
+}
+
+function toWire(reply: Reply): unknown {
+  return JSON.parse(JSON.stringify(reply, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
