@@ -14,7 +14,11 @@ const FILES: Record<TemplateKind, string> = { invoice: 'invoice.html', sales_ord
 /** Reads and compiles the templates once; the composition root keeps the result. */
 export function loadDocumentTemplates(dir = TEMPLATES_DIR): DocumentTemplates {
   const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
-  const partials = { styles: fontFaces(path.join(dir, 'fonts')) + read('document.css'), head: read('partials/head.html') };
+  const partials = {
+    styles: fontFaces(path.join(dir, 'fonts')) + read('document.css'),
+    head: read('partials/head.html'),
+    lines: read('partials/lines.html'),
+  };
   const compiled = Object.fromEntries(Object.entries(FILES).map(([kind, file]) => [kind, compileTemplate(read(file), partials)]));
   return compiled as DocumentTemplates;
 }

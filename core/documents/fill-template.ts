@@ -1,7 +1,7 @@
 /**
  * The templates' whole language, so they cannot hold logic: `{{name}}` is a value, always
  * HTML-escaped; `{{#each list}}…{{/each}}` repeats for each item (an optional part is a list
- * of zero or one); `{{> name}}` includes one of our own partials (styles), unescaped.
+ * of zero or one); `{{> name}}` includes one of our own partials (page head, styles, line items), unescaped.
  * Inside a loop, names are looked up on the item first, then outwards.
  */
 export type TemplateValue = string | TemplateData[];
@@ -14,12 +14,17 @@ type Node = { text: string } | { value: string } | { each: string; body: Node[] 
 const TAG = /\{\{\s*(#each\s+\w+|\/each|>\s*\w+|\w+)\s*\}\}/g;
 
 export function compileTemplate(source: string, partials: Record<string, string> = {}): (data: TemplateData) => string {
-  const withPartials = source.replace(/\{\{>\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    if (!(name in partials)) throw new Error(`template partial "${name}" is missing`);
-    return partials[name];
-  });
-  const nodes = parse(withPartials);
+  const nodes = parse(expandPartials(source, partials, 0));
   return (data) => fill(nodes, [data]);
+}
+
+/** Partials may include partials (the page head includes the styles), a few levels deep. */
+function expandPartials(source: string, partials: Record<string, string>, depth: number): string {
+  return source.replace(/\{\{>\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    if (!(name in partials)) throw new Error(`template partial "${name}" is missing`);
+    if (depth > 3) throw new Error(`template partial "${name}" nests too deep`);
+    return expandPartials(partials[name], partials, depth + 1);
+  });
 }
 
 export function escapeHtml(text: string): string {
