@@ -9,11 +9,14 @@ export type ErrorCode =
   | 'provider_failed'
   | 'unavailable';
 
+/** What a customer is told when something failed on our side; every door uses this one. */
+export const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly userMessage = 'Sorry, something went wrong on our side. Please try again in a moment.',
+    readonly userMessage = APOLOGY,
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -1,7 +1,7 @@
 import { App, type webApi } from '@slack/bolt';
 import type restify from 'restify';
 import { receiveMessage } from '../../core/conversation/receive-message';
-import { AppError } from '../../core/errors';
+import { AppError, APOLOGY } from '../../core/errors';
 import { rememberConversation } from '../../core/identity/remember-conversation';
 import type { DoorDeps } from '../door';
 import { channelTarget, deliverReply, directTarget, responseUrlTarget, type SlackTarget } from './deliver-reply';
@@ -12,7 +12,6 @@ import { actionToInbound, commandToInbound, mentionToInbound, messageToInbound, 
 
 const EVENTS = '/slack/events';
 const COMMAND = '/portal';
-const SORRY = 'Sorry, something went wrong on our side. Please try again in a moment.';
 
 /**
  * Slack through Bolt, mounted on the project's server by a receiver of its own: every request is
@@ -91,7 +90,7 @@ async function converse(deps: DoorDeps, client: webApi.WebClient, inbound: Slack
     if (reply) await deliverReply(deps, client, target, reply, context);
   } catch (err) {
     log.error({ ...context, err }, 'slack message failed');
-    await target.post(renderBlocks({ text: err instanceof AppError ? err.userMessage : SORRY })).catch((again: unknown) => {
+    await target.post(renderBlocks({ text: err instanceof AppError ? err.userMessage : APOLOGY })).catch((again: unknown) => {
       log.error({ ...context, err: again }, 'slack apology failed');
     });
   }

@@ -2,13 +2,13 @@ import restify from 'restify';
 import twilio from 'twilio';
 import { receiveMessage } from '../../core/conversation/receive-message';
 import { recordDeliveryStatus } from '../../core/identity/record-delivery-status';
+import { APOLOGY } from '../../core/errors';
 import type { DoorDeps } from '../door';
 import { emptyTwiml, toTwiml } from './render-twiml';
 import { toInbound, TWILIO_SMS_KEYWORDS } from './to-inbound';
 
 const MESSAGES = '/twilio/messages';
 const STATUS = '/twilio/status';
-const SORRY = "Sorry, something went wrong on our side. Please try again in a moment.";
 
 /**
  * SMS and WhatsApp through Twilio: verify X-Twilio-Signature against the public URL (behind a
@@ -47,7 +47,7 @@ export function registerTwilio(server: restify.Server, { config, log, portal }: 
       twiml(quiet ? emptyTwiml() : toTwiml(reply, message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));
     } catch (err) {
       log.error({ reqId: req.id(), err, messageId: message.messageId }, 'twilio message failed');
-      twiml(toTwiml({ text: SORRY }, message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));
+      twiml(toTwiml({ text: APOLOGY }, message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));
     }
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import restify from 'restify';
 import { receiveMessage } from '../../core/conversation/receive-message';
-import { AppError } from '../../core/errors';
+import { APOLOGY, AppError } from '../../core/errors';
 import { linkDemoSession, listDemoContacts, newWebSessionId } from '../../core/identity/web-session';
 import type { Reply } from '../../core/conversation/reply';
 import type { DoorDeps } from '../door';
@@ -63,7 +63,7 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
       res.send(200, { reply: reply && toWire(reply) });
     } catch (err) {
       log.error({ reqId: req.id(), err }, 'web console message failed');
-      res.send(200, { reply: { text: 'Sorry, something went wrong on our side. Please try again in a moment.', warning: true } });
+      res.send(200, { reply: { text: APOLOGY, warning: true } });
     }
   });
 }
