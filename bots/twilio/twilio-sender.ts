@@ -18,7 +18,7 @@ class RedirectingClient extends RequestClient {
   }
 }
 
-export function createTwilioClient(config: Config) {
+function createTwilioClient(config: Config) {
   if (!config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN) return undefined;
   const httpClient = config.TWILIO_API_URL ? new RedirectingClient(config.TWILIO_API_URL.replace(/\/+$/, '')) : undefined;
   return twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, { httpClient });

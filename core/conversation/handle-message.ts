@@ -39,7 +39,7 @@ const ANSWERS: Record<Exclude<IntentName, 'opt_out' | 'opt_in'>, Answer> = {
 
 const MAX_TEXT = 2000;
 
-export const CARD_WARNING = "Please don't send card numbers in chat. I didn't keep that message. To pay, ask for a payment link, e.g. \"pay invoice 42\": you enter card details on the secure payment page only.";
+const CARD_WARNING = "Please don't send card numbers in chat. I didn't keep that message. To pay, ask for a payment link, e.g. \"pay invoice 42\": you enter card details on the secure payment page only.";
 
 /**
  * Answers one customer message, whatever channel it came through. A message that looks

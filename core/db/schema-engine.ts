@@ -28,11 +28,11 @@ function loadWasm(): Promise<typeof Bg> {
   return wasmReady;
 }
 
-export function readSchema(): string {
+function readSchema(): string {
   return fs.readFileSync(path.join(PRISMA_DIR, 'schema.prisma'), 'utf8');
 }
 
-export function readMigrations() {
+function readMigrations() {
   const dirs = fs.existsSync(MIGRATIONS_DIR)
     ? fs.readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     : [];

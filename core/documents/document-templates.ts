@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileTemplate, type TemplateData } from './fill-template';
 
-export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
+const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
 export type TemplateKind = 'invoice' | 'sales_order' | 'receipt' | 'statement';
 

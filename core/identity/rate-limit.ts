@@ -46,7 +46,7 @@ export interface RateLimits {
   perPrefixPerMinute: number;
 }
 
-export const DEFAULT_LIMITS: RateLimits = { perIdentityPerMinute: 20, perPrefixPerMinute: 60 };
+const DEFAULT_LIMITS: RateLimits = { perIdentityPerMinute: 20, perPrefixPerMinute: 60 };
 
 export function messageRules(channel: string, address: string, limits: RateLimits = DEFAULT_LIMITS): RateRule[] {
   const rules: RateRule[] = [{ key: `id:${channel}:${address}`, limit: limits.perIdentityPerMinute, windowMs: 60_000 }];

@@ -41,7 +41,7 @@ export class Problems {
 }
 
 /** quantity × rate, rounded half up to the minor unit, exactly. */
-export function lineAmount(quantity: string, rate: bigint): bigint | undefined {
+function lineAmount(quantity: string, rate: bigint): bigint | undefined {
   const match = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(quantity.trim());
   if (!match) return undefined;
   const fraction = match[2] ?? '';

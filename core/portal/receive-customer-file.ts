@@ -2,7 +2,7 @@ import type { Db } from '../db/open-database';
 import { notifyMerchant } from './notify-merchant';
 import type { Viewer } from './viewer';
 
-export const FILE_TYPES: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+const FILE_TYPES: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export type FileCheck = { ok: true } | { ok: false; why: 'type' | 'size' };
