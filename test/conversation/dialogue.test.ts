@@ -1,7 +1,7 @@
 import { fixtureFile } from '../support/fixture';
 import { load } from '../support/load';
 import { conversationDeps, customer } from '../support/conversation';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { useFixtureDatabase } from '../support/fixture-database';
 import type { Reply } from '../../core/conversation/reply';
 
 /**
@@ -18,17 +18,9 @@ function check(said: string, got: Reply, expected: Expect) {
 }
 
 describe('dialogue', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase('pglite');
-  });
-  beforeEach(async () => {
-    await db.reset();
-    await load(db.prisma, fixtureFile());
-  });
-  afterAll(() => db.close());
+  const fixture = useFixtureDatabase('pglite');
 
-  async function transcript(lines: Array<[string, Expect]>, deps = conversationDeps(db.prisma), address = HANK, channel: 'whatsapp' | 'sms' = 'whatsapp') {
+  async function transcript(lines: Array<[string, Expect]>, deps = conversationDeps(fixture.db.prisma), address = HANK, channel: 'whatsapp' | 'sms' = 'whatsapp') {
     const say = customer(deps, channel, address);
     for (const [said, expected] of lines) check(said, await say(said), expected);
     return deps;
@@ -137,7 +129,7 @@ describe('dialogue', () => {
   test('sales orders turned off by the merchant', async () => {
     const file = fixtureFile();
     file.organization.portal.salesOrders = false;
-    await load(db.prisma, file);
+    await load(fixture.db.prisma, file);
     await transcript([
       ['my orders', "Sales orders aren't available in this portal. For questions about an order, contact Acme Supplies Ltd at billing@acme.example or +12125550100."],
       ['where is my order 1?', /^Sales orders aren't available/],
@@ -147,7 +139,7 @@ describe('dialogue', () => {
   test('a customer with no documents at all', async () => {
     const file = fixtureFile();
     file.customers.push({ key: 'c3', name: 'Stark Foods', currency: 'USD', email: 'x@stark.example', contacts: [{ name: 'Pepper Potts', email: 'pepper@stark.example', phone: '+15555550105', primary: true }] } as never);
-    await load(db.prisma, file);
+    await load(fixture.db.prisma, file);
     await transcript([
       ['hi', /^Hi Pepper! .* You owe \$0\.00\./],
       ['what do I owe', "You're all paid up: nothing is outstanding."],
@@ -185,10 +177,10 @@ describe('dialogue', () => {
       ['forward invoice 3 to jane@acme.com', 'Sent INV-000003 to jane@acme.com.'],
       ['send order 2 to +1 (415) 555-0123', /^Sent SO-00002 to \+14155550123\./],
       ['forward invoice 42 to jane@acme.com', /^I can't find invoice 42/],
-    ], conversationDeps(db.prisma, { forwarder }));
+    ], conversationDeps(fixture.db.prisma, { forwarder }));
     expect(forwarder.sent.map((s) => s.to)).toEqual(['jane@acme.com', 'jane@acme.com', '+14155550123']);
-    expect(await db.prisma.contact.count({ where: { email: 'jane@acme.com' } })).toBe(1);
-    expect(await db.prisma.notification.count({ where: { kind: 'contact_added' } })).toBe(2);
+    expect(await fixture.db.prisma.contact.count({ where: { email: 'jane@acme.com' } })).toBe(1);
+    expect(await fixture.db.prisma.notification.count({ where: { kind: 'contact_added' } })).toBe(2);
   });
 
   test('STOP and START, and an unlinked number sees nothing', async () => {
@@ -197,7 +189,7 @@ describe('dialogue', () => {
       ['START', /^You're subscribed again/],
       ['please stop texting me', /^You're unsubscribed/],
     ]);
-    expect((await db.prisma.channelIdentity.findFirstOrThrow({ where: { address: HANK, channel: 'whatsapp' } })).optedOut).toBe(true);
+    expect((await fixture.db.prisma.channelIdentity.findFirstOrThrow({ where: { address: HANK, channel: 'whatsapp' } })).optedOut).toBe(true);
     await transcript([
       ['what do I owe', "Hi! To see your account here, I first need to link this chat to you. Reply with the e-mail address or mobile number your supplier has on file for you, and I'll send a one-time code there."],
       ['show invoice 1', /^Hi! To see your account here/],
@@ -205,14 +197,14 @@ describe('dialogue', () => {
   });
 
   test('a card number is refused and nothing of it is kept', async () => {
-    const say = customer(conversationDeps(db.prisma), 'whatsapp', '+15550001111');
+    const say = customer(conversationDeps(fixture.db.prisma), 'whatsapp', '+15550001111');
     const r = await say('my card is 4111 1111 1111 1111 exp 12/28');
     expect(r.text).toMatch(/^Please don't send card numbers in chat/);
-    expect(await db.prisma.channelIdentity.count({ where: { address: '+15550001111' } })).toBe(0);
+    expect(await fixture.db.prisma.channelIdentity.count({ where: { address: '+15550001111' } })).toBe(0);
   });
 
   test('a pending question expires after 15 minutes', async () => {
-    const deps = conversationDeps(db.prisma);
+    const deps = conversationDeps(fixture.db.prisma);
     const say = customer(deps, 'whatsapp', HANK);
     expect((await say('show invoice 2')).text).toBe('Did you mean INV-000002 or RET-00002?');
     const later = customer({ ...deps, clock: () => new Date('2026-11-24T15:16:00Z') }, 'whatsapp', HANK);

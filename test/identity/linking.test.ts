@@ -1,9 +1,7 @@
 import { receiveMessage } from '../../core/conversation/receive-message';
 import type { CodeSender } from '../../core/identity/link-identity';
 import { conversationDeps } from '../support/conversation';
-import { fixtureFile } from '../support/fixture';
-import { load } from '../support/load';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { useFixtureDatabase } from '../support/fixture-database';
 
 class RecordingCodes implements CodeSender {
   readonly sent: Array<{ to: string; code: string }> = [];
@@ -12,19 +10,11 @@ class RecordingCodes implements CodeSender {
   }
 }
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await openTestDatabase('pglite');
-});
-beforeEach(async () => {
-  await db.reset();
-  await load(db.prisma, fixtureFile());
-});
-afterAll(() => db.close());
+const fixture = useFixtureDatabase('pglite');
 
 let n = 0;
 function stranger(codes: RecordingCodes, address = '+15550007777', at = '2026-11-24T15:00:00Z') {
-  const deps = conversationDeps(db.prisma, { codes, clock: () => new Date(at) });
+  const deps = conversationDeps(fixture.db.prisma, { codes, clock: () => new Date(at) });
   return async (text: string) => (await receiveMessage(deps, { channel: 'whatsapp', address, text, messageId: `l${++n}` }))!.text;
 }
 
@@ -67,7 +57,7 @@ test('five tries per code, three codes an hour, ten minutes of validity', async 
 });
 
 test('a retried delivery is answered once; a flood gets one warning then silence', async () => {
-  const deps = conversationDeps(db.prisma);
+  const deps = conversationDeps(fixture.db.prisma);
   const send = (text: string, messageId: string) => receiveMessage(deps, { channel: 'whatsapp', address: '+15555550101', text, messageId });
   expect((await send('what do I owe', 'SM1'))!.text).toMatch(/^You owe/);
   expect(await send('what do I owe', 'SM1')).toBeNull();
@@ -78,7 +68,7 @@ test('a retried delivery is answered once; a flood gets one warning then silence
 });
 
 test('files: a PDF is kept as shared by the customer and the merchant told; other types are refused', async () => {
-  const deps = conversationDeps(db.prisma);
+  const deps = conversationDeps(fixture.db.prisma);
   const pdf = Buffer.from('%PDF-1.4 test');
   const answer = await receiveMessage(deps, {
     channel: 'whatsapp', address: '+15555550101', text: '', messageId: 'MM1',
@@ -88,16 +78,16 @@ test('files: a PDF is kept as shared by the customer and the merchant told; othe
     ],
   });
   expect(answer!.text).toBe('Thanks! I\'ve passed "remittance.pdf" to Acme Supplies Ltd; it\'s under your shared documents. I can\'t accept virus.exe (only PDFs and JPEG or PNG photos).');
-  const doc = await db.prisma.sharedDocument.findFirstOrThrow();
+  const doc = await fixture.db.prisma.sharedDocument.findFirstOrThrow();
   expect(doc).toMatchObject({ title: 'remittance.pdf', sharedBy: 'customer', contentType: 'application/pdf', size: pdf.length });
-  expect(await db.prisma.notification.count({ where: { kind: 'document_received' } })).toBe(1);
+  expect(await fixture.db.prisma.notification.count({ where: { kind: 'document_received' } })).toBe(1);
   const unlinked = await receiveMessage(deps, { channel: 'sms', address: '+15550001234', text: '', messageId: 'MM2', files: [{ fileName: 'a.pdf', contentType: 'application/pdf', fetch: async () => pdf }] });
   expect(unlinked!.text).toMatch(/^I can only accept files once this chat is linked/);
-  expect(await db.prisma.sharedDocument.count()).toBe(1);
+  expect(await fixture.db.prisma.sharedDocument.count()).toBe(1);
 });
 
 test('a picture sent as a bare image/* is recognised by its bytes; a disguised file is not', async () => {
-  const deps = conversationDeps(db.prisma);
+  const deps = conversationDeps(fixture.db.prisma);
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of a picture')]);
   const answer = await receiveMessage(deps, {
     channel: 'teams', address: 'tid-1:29:abc', text: '', messageId: 'pic1',
@@ -107,5 +97,5 @@ test('a picture sent as a bare image/* is recognised by its bytes; a disguised f
     ],
   });
   expect(answer!.text).toBe('Thanks! I\'ve passed "pasted image" to Acme Supplies Ltd; it\'s under your shared documents. I can\'t accept not a picture (only PDFs and JPEG or PNG photos).');
-  expect(await db.prisma.sharedDocument.findFirstOrThrow({ where: { title: 'pasted image' } })).toMatchObject({ contentType: 'image/png' });
+  expect(await fixture.db.prisma.sharedDocument.findFirstOrThrow({ where: { title: 'pasted image' } })).toMatchObject({ contentType: 'image/png' });
 });

@@ -5,7 +5,8 @@ import { AppError } from '../../core/errors';
 import { importOrganization } from '../../core/import/import-organization';
 import { fixtureFile, type FixtureFile } from '../support/fixture';
 import { load } from '../support/load';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/test-database';
+import { useFixtureDatabase } from '../support/fixture-database';
+import { DATABASE_KINDS, type TestDatabase } from '../support/test-database';
 
 /** A snapshot of everything an import writes, to show a refused file changed nothing. */
 async function snapshot(db: TestDatabase) {
@@ -28,15 +29,7 @@ function refusal(mutate: (f: FixtureFile) => void): FixtureFile {
 }
 
 describe.each(DATABASE_KINDS)('import on %s', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-  });
-  beforeEach(async () => {
-    await db.reset();
-    await load(db.prisma, fixtureFile());
-  });
-  afterAll(() => db.close());
+  const fixture = useFixtureDatabase(kind);
 
   test.each([
     ['an unknown customer key', (f: FixtureFile) => (f.invoices[3].customer = 'nobody'), 'invoices[3].customer: unknown customer key "nobody"'],
@@ -53,33 +46,33 @@ describe.each(DATABASE_KINDS)('import on %s', (kind) => {
     ['an amount with too many decimals', (f: FixtureFile) => (f.payments[0].amount = '10.001'), 'payments[0].amount: "10.001" is not an amount'],
     ['a missing field', (f: FixtureFile) => delete (f.invoices[0] as Partial<FixtureFile['invoices'][0]>).total, 'invoices[0].total'],
   ])('refuses %s, naming the place, and changes nothing', async (_name, mutate, message) => {
-    const before = await snapshot(db);
+    const before = await snapshot(fixture.db);
     const file = refusal(mutate as (f: FixtureFile) => void);
-    const error = await load(db.prisma, file).catch((e: unknown) => e);
+    const error = await load(fixture.db.prisma, file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toContain(message);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await snapshot(fixture.db)).toEqual(before);
   });
 
   test('a second import of the same organization replaces it whole, identities relinked', async () => {
     const file = fixtureFile();
     file.invoices = file.invoices.filter((i) => i.number !== 'INV-000003');
     file.organization.name = 'Acme Supplies (renamed)';
-    const summary = await load(db.prisma, file);
+    const summary = await load(fixture.db.prisma, file);
     expect(summary.replaced).toBe(true);
-    expect(await db.prisma.organization.findMany({ select: { name: true } })).toEqual([{ name: 'Acme Supplies (renamed)' }]);
-    expect(await db.prisma.invoice.count({ where: { number: 'INV-000003' } })).toBe(0);
-    const slack = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_address: { channel: 'slack', address: 'T0001:U0001' } }, include: { contact: true } });
+    expect(await fixture.db.prisma.organization.findMany({ select: { name: true } })).toEqual([{ name: 'Acme Supplies (renamed)' }]);
+    expect(await fixture.db.prisma.invoice.count({ where: { number: 'INV-000003' } })).toBe(0);
+    const slack = await fixture.db.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_address: { channel: 'slack', address: 'T0001:U0001' } }, include: { contact: true } });
     expect(slack.contact?.name).toBe('Hank Scorpio');
-    expect(await db.prisma.channelIdentity.count({ where: { contactId: { not: null } } })).toBe(5);
+    expect(await fixture.db.prisma.channelIdentity.count({ where: { contactId: { not: null } } })).toBe(5);
   });
 
   test('a phone already linked in another organization is refused', async () => {
     const file = fixtureFile();
     file.organization.key = 'other-org';
-    const error = await load(db.prisma, file).catch((e: unknown) => e);
+    const error = await load(fixture.db.prisma, file).catch((e: unknown) => e);
     expect((error as AppError).message).toContain('customers[0].contacts[0].phone: sms +15555550101 is linked to a contact of organization acme');
-    expect(await db.prisma.organization.count()).toBe(1);
+    expect(await fixture.db.prisma.organization.count()).toBe(1);
   });
 
   test('shared documents are read from beside the file; a missing file is refused', async () => {
@@ -87,10 +80,10 @@ describe.each(DATABASE_KINDS)('import on %s', (kind) => {
     const file = fixtureFile();
     file.documents = [{ customer: 'c1', title: 'Price list', file: 'list.pdf' }];
     fs.writeFileSync(path.join(dir, 'org.json'), JSON.stringify(file));
-    await expect(importOrganization(db.prisma, path.join(dir, 'org.json'))).rejects.toThrow('documents[0].file: list.pdf was not found');
+    await expect(importOrganization(fixture.db.prisma, path.join(dir, 'org.json'))).rejects.toThrow('documents[0].file: list.pdf was not found');
     fs.copyFileSync(path.resolve(__dirname, '../fixtures/price-list.pdf'), path.join(dir, 'list.pdf'));
-    await importOrganization(db.prisma, path.join(dir, 'org.json'));
-    const doc = await db.prisma.sharedDocument.findFirstOrThrow();
+    await importOrganization(fixture.db.prisma, path.join(dir, 'org.json'));
+    const doc = await fixture.db.prisma.sharedDocument.findFirstOrThrow();
     expect(doc).toMatchObject({ title: 'Price list', contentType: 'application/pdf', sharedBy: 'merchant' });
     expect(Buffer.from(doc.content).subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -98,6 +91,6 @@ describe.each(DATABASE_KINDS)('import on %s', (kind) => {
   test('a file that is not JSON is refused with its name', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-'));
     fs.writeFileSync(path.join(dir, 'bad.json'), '{ "organization": ');
-    await expect(importOrganization(db.prisma, path.join(dir, 'bad.json'))).rejects.toThrow(/bad\.json: not valid JSON/);
+    await expect(importOrganization(fixture.db.prisma, path.join(dir, 'bad.json'))).rejects.toThrow(/bad\.json: not valid JSON/);
   });
 });

@@ -1,23 +1,16 @@
 import { getInvoice } from '../../core/portal/get-invoice';
 import { resolveReference } from '../../core/portal/resolve-reference';
 import { getSalesOrder } from '../../core/portal/sales-orders';
-import { fixtureFile, TODAY } from '../support/fixture';
-import { load, viewerOf } from '../support/load';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/test-database';
+import { TODAY } from '../support/fixture';
+import { viewerOf } from '../support/load';
+import { useFixtureDatabase } from '../support/fixture-database';
+import { DATABASE_KINDS } from '../support/test-database';
 
 describe.each(DATABASE_KINDS)('references and first views on %s', (kind) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-  });
-  beforeEach(async () => {
-    await db.reset();
-    await load(db.prisma, fixtureFile());
-  });
-  afterAll(() => db.close());
+  const fixture = useFixtureDatabase(kind);
 
   const resolve = async (customer: string, doc: 'invoice' | 'order' | 'payment', ref: string) =>
-    (await resolveReference({ db: db.prisma, viewer: await viewerOf(db.prisma, customer), doc, ref })).map((m) => m.number);
+    (await resolveReference({ db: fixture.db.prisma, viewer: await viewerOf(fixture.db.prisma, customer), doc, ref })).map((m) => m.number);
 
   test.each(['5', 'INV-000005', 'inv-000005', 'inv-5', 'INV5', '#5', '000005'])('%s resolves to INV-000005', async (ref) => {
     expect(await resolve('c1', 'invoice', ref)).toEqual(['INV-000005']);
@@ -49,23 +42,23 @@ describe.each(DATABASE_KINDS)('references and first views on %s', (kind) => {
   });
 
   test('the same invoice viewed twice (or by two channels) notifies the merchant once', async () => {
-    const viewer = await viewerOf(db.prisma, 'c1');
-    const id = (await db.prisma.invoice.findFirstOrThrow({ where: { number: 'INV-000003' } })).id;
-    await Promise.all([getInvoice({ db: db.prisma, viewer, today: TODAY, id }), getInvoice({ db: db.prisma, viewer, today: TODAY, id })]);
-    await getInvoice({ db: db.prisma, viewer, today: TODAY, id });
-    const notes = await db.prisma.notification.findMany();
+    const viewer = await viewerOf(fixture.db.prisma, 'c1');
+    const id = (await fixture.db.prisma.invoice.findFirstOrThrow({ where: { number: 'INV-000003' } })).id;
+    await Promise.all([getInvoice({ db: fixture.db.prisma, viewer, today: TODAY, id }), getInvoice({ db: fixture.db.prisma, viewer, today: TODAY, id })]);
+    await getInvoice({ db: fixture.db.prisma, viewer, today: TODAY, id });
+    const notes = await fixture.db.prisma.notification.findMany();
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ kind: 'invoice_viewed', customerId: viewer.customerId });
     expect(notes[0].message).toContain('INV-000003');
   });
 
   test('a sales order viewed twice notifies once; a different order notifies again', async () => {
-    const viewer = await viewerOf(db.prisma, 'c1');
-    const [a, b] = await db.prisma.salesOrder.findMany({ where: { number: { in: ['SO-00001', 'SO-00002'] } }, orderBy: { number: 'asc' } });
-    await getSalesOrder({ db: db.prisma, viewer, today: TODAY, id: a.id });
-    await getSalesOrder({ db: db.prisma, viewer, today: TODAY, id: a.id });
-    await getSalesOrder({ db: db.prisma, viewer, today: TODAY, id: b.id });
-    const notes = await db.prisma.notification.findMany({ orderBy: { id: 'asc' } });
+    const viewer = await viewerOf(fixture.db.prisma, 'c1');
+    const [a, b] = await fixture.db.prisma.salesOrder.findMany({ where: { number: { in: ['SO-00001', 'SO-00002'] } }, orderBy: { number: 'asc' } });
+    await getSalesOrder({ db: fixture.db.prisma, viewer, today: TODAY, id: a.id });
+    await getSalesOrder({ db: fixture.db.prisma, viewer, today: TODAY, id: a.id });
+    await getSalesOrder({ db: fixture.db.prisma, viewer, today: TODAY, id: b.id });
+    const notes = await fixture.db.prisma.notification.findMany({ orderBy: { id: 'asc' } });
     expect(notes.map((n) => n.kind)).toEqual(['sales_order_viewed', 'sales_order_viewed']);
   });
 });
