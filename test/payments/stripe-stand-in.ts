@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenLocally } from '../support/local-server';
 import type Stripe from 'stripe';
 
 export const STRIPE_KEY = 'sk_test_portal_stand_in';
@@ -35,14 +35,12 @@ export class StripeStandIn {
   url = '';
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenLocally(this.server);
     return this;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
+  close(): Promise<void> {
+    return closeNow(this.server);
   }
 
   /** The customer finished Checkout: a card is paid at once; a bank debit (ACH) starts processing. */

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenLocally } from './local-server';
 
 /** One Web API call as the stand-in received it; JSON-valued form fields (blocks, files) decoded. */
 export interface SlackCall {
@@ -97,18 +97,14 @@ export async function startSlackStandIn(botToken: string): Promise<SlackStandIn>
         return answer({ ok: false, error: 'unknown_method' });
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenLocally(server);
   return {
     url, calls, uploads, responses,
     privateFile(path, bytes, contentType) {
       files.set(path, { bytes, contentType });
       return `${url}${path}`;
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => closeNow(server),
   };
 }
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenLocally } from './local-server';
 
 /** What the bot posted to the connector: a reply or a proactive message. */
 export interface ConnectorCall {
@@ -45,14 +45,12 @@ export class TeamsConnector {
   url = '';
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenLocally(this.server);
     return this;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeNow(this.server);
   }
 
   /** The serviceUrl activities carry: the Bot Framework's always ends in a slash. */
