@@ -52,9 +52,11 @@ export async function handleMessage(deps: ConversationDeps, message: InboundMess
   const now = clock();
   const identity = await findIdentity(db, message.channel, message.address);
 
-  const parsed = parseIntent(text, dayIn('UTC', now));
-  if (parsed.intent === 'opt_out' || parsed.intent === 'opt_in') {
-    const optedOut = parsed.intent === 'opt_out';
+  // "Today" is the customer's; an identity not linked yet has no time zone but UTC's.
+  const today = dayIn(identity.viewer?.timezone ?? 'UTC', now);
+  let intent = parseIntent(text, today);
+  if (intent.intent === 'opt_out' || intent.intent === 'opt_in') {
+    const optedOut = intent.intent === 'opt_out';
     await db.channelIdentity.update({ where: { id: identity.id }, data: { optedOut } });
     if (identity.pending) await savePendingQuestion(db, identity.id, null, now);
     return optedOut
@@ -63,11 +65,8 @@ export async function handleMessage(deps: ConversationDeps, message: InboundMess
   }
   if (!identity.viewer) return answerUnlinked(deps, identity.id, text);
 
-  const { viewer } = identity;
-  const today = dayIn(viewer.timezone, now);
-  const turn: Turn = { deps, viewer, today, identity, messageId: message.messageId, pending: null };
+  const turn: Turn = { deps, viewer: identity.viewer, today, identity, messageId: message.messageId, pending: null };
   const pending = livePendingQuestion(identity.pending, now);
-  let intent = parseIntent(text, today);
   if (pending) {
     const followUp = readFollowUp(pending, text);
     if (followUp && 'declined' in followUp) {
