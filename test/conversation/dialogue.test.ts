@@ -123,6 +123,8 @@ describe('dialogue', () => {
       }],
       ['statement', /^Statement for Jan 1, 2026 – Nov 24, 2026: opening balance \$0\.00, .* Balance due \$620\.00\.$/],
       ['statement from Dec 1 2026 to Dec 31 2026', /^That period hasn't started yet/],
+      ['statement for October', 'Statement for Oct 1, 2026 – Oct 31, 2026: opening balance $300.00, 2 transactions: $250.00 invoiced, $250.00 paid or credited. Balance due $300.00.'],
+      ['statement from Nov 18 to Nov 19', 'Statement for Nov 18, 2026 – Nov 19, 2026: opening balance $620.00, 1 transaction: $250.00 invoiced, $0.00 paid or credited. Balance due $870.00.'],
     ]);
   });
 

@@ -2,7 +2,7 @@ import { getStatement } from '../../portal/get-statement';
 import type { ParsedIntent } from '../parser';
 import { reply, type Reply } from '../reply';
 import type { Turn } from '../turn';
-import { money, periodWords } from '../words';
+import { money, periodWords, plural } from '../words';
 
 /**
  * A statement with no period is this year so far; a period that runs past today stops at
@@ -18,7 +18,7 @@ export async function answerStatement(turn: Turn, intent: ParsedIntent): Promise
   }
   const period = { from: asked.from, to: asked.to > today ? today : asked.to };
   const s = await getStatement({ db: turn.deps.db, viewer, period });
-  const rows = s.rows.length ? `${s.rows.length} transactions: ${money(viewer, s.invoiced)} invoiced, ${money(viewer, s.received)} paid or credited.` : 'No transactions in this period.';
+  const rows = s.rows.length ? `${plural(s.rows.length, 'transaction')}: ${money(viewer, s.invoiced)} invoiced, ${money(viewer, s.received)} paid or credited.` : 'No transactions in this period.';
   return reply(`Statement for ${periodWords(viewer, period)}: opening balance ${money(viewer, s.opening)}, ${rows} Balance due ${money(viewer, s.closing)}.`, {
     facts: [
       { label: 'Opening balance', value: money(viewer, s.opening) },
