@@ -1,5 +1,6 @@
 import type { Channel } from '../db/generated/client';
 import type { Db } from '../db/open-database';
+import { sqlOf, type Statement } from '../db/sql';
 import type { Viewer } from '../portal/viewer';
 
 export interface IdentityRow {
@@ -19,12 +20,9 @@ type Row = {
   orgId: number | null; orgName: string | null; locale: string | null; salesOrdersEnabled: boolean | null;
 };
 
-/**
- * Every message starts here, so it is one query: the identity, its contact, customer and
- * organization, and the question waiting on it. A new address is recorded unlinked.
- */
-export async function findIdentity(db: Db, channel: Channel, address: string): Promise<IdentityRow> {
-  const read = () => db.$queryRaw<Row[]>`
+const READ: Statement = {
+  name: 'find_identity',
+  text: `
     SELECT i.id, i."optedOut", q.question, q."expiresAt",
            k.id AS "contactId", k.name AS "contactName", c.id AS "customerId", c.name AS "customerName",
            c.currency, c."achEnabled", c.timezone, o.id AS "orgId", o.name AS "orgName", o.locale, o."salesOrdersEnabled"
@@ -33,7 +31,15 @@ export async function findIdentity(db: Db, channel: Channel, address: string): P
     LEFT JOIN "Contact" k ON k.id = i."contactId"
     LEFT JOIN "Customer" c ON c.id = k."customerId"
     LEFT JOIN "Organization" o ON o.id = c."orgId"
-    WHERE i.channel = ${channel}::"Channel" AND i.address = ${address}`;
+    WHERE i.channel = $1::"Channel" AND i.address = $2`,
+};
+
+/**
+ * Every message starts here, so it is one query: the identity, its contact, customer and
+ * organization, and the question waiting on it. A new address is recorded unlinked.
+ */
+export async function findIdentity(db: Db, channel: Channel, address: string): Promise<IdentityRow> {
+  const read = () => sqlOf(db).query<Row>(READ, [channel, address]);
   let [row] = await read();
   if (!row) {
     await db.channelIdentity.createMany({ data: [{ channel, address }], skipDuplicates: true });

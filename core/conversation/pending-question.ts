@@ -1,5 +1,5 @@
-import type { Prisma } from '../db/generated/client';
 import type { Db } from '../db/open-database';
+import { sqlOf, type Statement } from '../db/sql';
 import type { DocumentMatch } from '../portal/resolve-reference';
 import type { ParsedIntent } from './parser';
 
@@ -25,11 +25,16 @@ export function livePendingQuestion(row: { question: unknown; expiresAt: Date } 
   return row.question as PendingQuestion;
 }
 
+const SAVE: Statement = {
+  name: 'save_pending_question',
+  text: `
+    INSERT INTO "PendingQuestion" ("identityId", question, "expiresAt") VALUES ($1, $2::jsonb, $3::timestamp)
+    ON CONFLICT ("identityId") DO UPDATE SET question = EXCLUDED.question, "expiresAt" = EXCLUDED."expiresAt"`,
+};
+const FORGET: Statement = { name: 'forget_pending_question', text: 'DELETE FROM "PendingQuestion" WHERE "identityId" = $1' };
+
+/** Asks (or, with null, withdraws) the question the next message is read against. */
 export async function savePendingQuestion(db: Db, identityId: number, question: PendingQuestion | null, now: Date): Promise<void> {
-  if (!question) {
-    await db.pendingQuestion.deleteMany({ where: { identityId } });
-    return;
-  }
-  const data = { question: question as unknown as Prisma.InputJsonValue, expiresAt: new Date(now.getTime() + LIFETIME_MS) };
-  await db.pendingQuestion.upsert({ where: { identityId }, create: { identityId, ...data }, update: data });
+  if (!question) await sqlOf(db).query(FORGET, [identityId]);
+  else await sqlOf(db).query(SAVE, [identityId, JSON.stringify(question), new Date(now.getTime() + LIFETIME_MS).toISOString()]);
 }

@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import { applyMigrations } from './schema-engine';
+import { pgliteRunner, poolRunner, registerSql } from './sql';
 
 export type Db = PrismaClient;
 
@@ -43,6 +44,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; mi
   }
   if (migrate) await applyMigrations(factory);
   const prisma = new PrismaClient({ adapter: factory });
+  registerSql(prisma, pool ? poolRunner(pool) : pgliteRunner(pglite!));
   return {
     prisma,
     kind: url ? 'postgres' : 'pglite',

@@ -1,12 +1,27 @@
 import crypto from 'node:crypto';
-import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/open-database';
+import { sqlOf, type Statement } from '../db/sql';
 
 export interface RateRule {
   key: string;
   limit: number;
   windowMs: number;
 }
+
+const ADMIT: Statement = {
+  name: 'admit_message',
+  text: `
+    WITH claimed AS (
+      INSERT INTO "InboundReceipt" (channel, "messageId") VALUES ($1::"Channel", $2)
+      ON CONFLICT (channel, "messageId") DO NOTHING RETURNING id
+    ), counted AS (
+      INSERT INTO "RateCounter" (key, "windowStart", count)
+      SELECT key, "windowStart", 1 FROM unnest($3::text[], $4::timestamp[]) AS v(key, "windowStart") WHERE EXISTS (SELECT 1 FROM claimed)
+      ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateCounter".count + 1
+      RETURNING key, count
+    )
+    SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT json_object_agg(key, count) FROM counted) AS counts`,
+};
 
 /**
  * Takes an inbound message once and counts it against each rule, in one round trip to the
@@ -17,23 +32,12 @@ export interface RateRule {
 export async function admitMessage(db: Db, message: { channel: string; messageId: string }, rules: RateRule[], now: Date): Promise<'ok' | 'duplicate' | 'first' | 'over'> {
   // A message without an id of its own cannot be recognised again: take it as new.
   const messageId = message.messageId || crypto.randomUUID();
-  const rows = rules.map((rule) => Prisma.sql`(${rule.key}, ${new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs)}::timestamp, 1)`);
-  const [result] = await db.$queryRaw<[{ claimed: boolean; counts: number[] | null }]>`
-    WITH claimed AS (
-      INSERT INTO "InboundReceipt" (channel, "messageId") VALUES (${message.channel}::"Channel", ${messageId})
-      ON CONFLICT (channel, "messageId") DO NOTHING RETURNING id
-    ), counted AS (
-      INSERT INTO "RateCounter" (key, "windowStart", count)
-      SELECT * FROM (VALUES ${Prisma.join(rows)}) AS v(key, "windowStart", count) WHERE EXISTS (SELECT 1 FROM claimed)
-      ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateCounter".count + 1
-      RETURNING key, count
-    )
-    SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT array_agg(count ORDER BY key) FROM counted) AS counts`;
+  const windows = rules.map((rule) => new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs).toISOString());
+  const [result] = await sqlOf(db).query<{ claimed: boolean; counts: Record<string, number> | null }>(ADMIT, [message.channel, messageId, rules.map((r) => r.key), windows]);
   if (!result.claimed) return 'duplicate';
-  const limits = [...rules].sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => r.limit);
-  const counts = result.counts ?? [];
-  if (counts.some((count, i) => count > limits[i] + 1)) return 'over';
-  if (counts.some((count, i) => count === limits[i] + 1)) return 'first';
+  const past = rules.map((rule) => (result.counts?.[rule.key] ?? 0) - rule.limit);
+  if (past.some((n) => n > 1)) return 'over';
+  if (past.some((n) => n === 1)) return 'first';
   return 'ok';
 }
 

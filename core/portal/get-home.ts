@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { sqlOf, type Statement } from '../db/sql';
 import type { Day } from '../dates';
 import type { Viewer } from './viewer';
 
@@ -31,29 +32,32 @@ type Figures = {
   org: Home['organization'];
 };
 
-export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; today: Day }): Promise<Home> {
-  const id = viewer.customerId;
-  // One round trip; each sub-select reads an index on customerId (open balances and
-  // unapplied amounts are kept on their rows, so nothing here joins the whole ledger).
-  // One round trip for every figure; each sub-select reads an index on customerId (open
-  // balances and unapplied amounts are kept on their rows, so nothing joins the whole ledger).
-  const [figures] = await db.$queryRaw<Figures[]>`
+// Each sub-select reads an index on customerId: open balances and unapplied amounts are kept
+// on their rows, so nothing here joins the whole ledger. $1 customer, $2 today, $3 organization.
+const FIGURES: Statement = {
+  name: 'home_figures',
+  text: `
     SELECT
-      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS outstanding,
-      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS open_count,
-      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < ${today}::date) AS overdue,
-      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < ${today}::date) AS overdue_count,
-      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "CreditNote" WHERE "customerId" = ${id} AND unapplied > 0) AS credit_left,
-      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "Payment" WHERE "customerId" = ${id} AND unapplied > 0 AND state = 'succeeded') AS unapplied,
-      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = ${id} AND kind = 'retainer' AND state = 'sent' AND balance > 0) AS retainer_outstanding,
-      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "PaymentApplication" a JOIN "Invoice" r ON r.id = a."invoiceId" WHERE r."customerId" = ${id} AND r.kind = 'retainer') AS retainer_paid,
-      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = ${id}) AS retainer_applied,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = $1 AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS outstanding,
+      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = $1 AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS open_count,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = $1 AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < $2::date) AS overdue,
+      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = $1 AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < $2::date) AS overdue_count,
+      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "CreditNote" WHERE "customerId" = $1 AND unapplied > 0) AS credit_left,
+      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "Payment" WHERE "customerId" = $1 AND unapplied > 0 AND state = 'succeeded') AS unapplied,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = $1 AND kind = 'retainer' AND state = 'sent' AND balance > 0) AS retainer_outstanding,
+      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "PaymentApplication" a JOIN "Invoice" r ON r.id = a."invoiceId" WHERE r."customerId" = $1 AND r.kind = 'retainer') AS retainer_paid,
+      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = $1) AS retainer_applied,
       (SELECT json_build_object('number', number, 'date', date, 'amount', amount::text) FROM "Payment"
-        WHERE "customerId" = ${id} AND state = 'succeeded' ORDER BY date DESC, "createdAt" DESC, id DESC LIMIT 1) AS last_payment,
+        WHERE "customerId" = $1 AND state = 'succeeded' ORDER BY date DESC, "createdAt" DESC, id DESC LIMIT 1) AS last_payment,
       (SELECT json_object_agg(status, n) FROM (SELECT status, COUNT(*) AS n FROM "SalesOrder"
-        WHERE "customerId" = ${id} AND status NOT IN ('draft', 'void') GROUP BY status) s) AS orders,
-      (SELECT COUNT(*) FROM "SharedDocument" WHERE "customerId" = ${id}) AS documents,
-      (SELECT json_build_object('name', name, 'email', email, 'phone', phone, 'address', address) FROM "Organization" WHERE id = ${viewer.orgId}) AS org`;
+        WHERE "customerId" = $1 AND status NOT IN ('draft', 'void') GROUP BY status) s) AS orders,
+      (SELECT COUNT(*) FROM "SharedDocument" WHERE "customerId" = $1) AS documents,
+      (SELECT json_build_object('name', name, 'email', email, 'phone', phone, 'address', address) FROM "Organization" WHERE id = $3) AS org`,
+};
+
+/** Every figure in one round trip. */
+export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; today: Day }): Promise<Home> {
+  const [figures] = await sqlOf(db).query<Figures>(FIGURES, [viewer.customerId, today, viewer.orgId]);
   const last = figures.last_payment;
   const orders = viewer.salesOrdersEnabled ? figures.orders ?? {} : null;
 
