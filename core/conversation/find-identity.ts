@@ -1,6 +1,6 @@
 import type { Channel } from '../db/generated/client';
 import type { Db } from '../db/open-database';
-import { sqlOf, type Statement } from '../db/sql';
+import { batched, perDatabase, sqlOf, type Statement } from '../db/sql';
 import type { Viewer } from '../portal/viewer';
 
 export interface IdentityRow {
@@ -21,29 +21,36 @@ type Row = {
 };
 
 const READ: Statement = {
-  name: 'find_identity',
+  name: 'find_identities',
   text: `
-    SELECT i.id, i."optedOut", q.question, q."expiresAt",
+    SELECT m.channel || ':' || m.address AS "key", i.id, i."optedOut", q.question, q."expiresAt",
            k.id AS "contactId", k.name AS "contactName", c.id AS "customerId", c.name AS "customerName",
            c.currency, c."achEnabled", c.timezone, o.id AS "orgId", o.name AS "orgName", o.locale, o."salesOrdersEnabled"
-    FROM "ChannelIdentity" i
+    FROM unnest($1::text[], $2::text[]) AS m(channel, address)
+    JOIN "ChannelIdentity" i ON i.channel = m.channel::"Channel" AND i.address = m.address
     LEFT JOIN "PendingQuestion" q ON q."identityId" = i.id
     LEFT JOIN "Contact" k ON k.id = i."contactId"
     LEFT JOIN "Customer" c ON c.id = k."customerId"
-    LEFT JOIN "Organization" o ON o.id = c."orgId"
-    WHERE i.channel = $1::"Channel" AND i.address = $2`,
+    LEFT JOIN "Organization" o ON o.id = c."orgId"`,
 };
+
+/** Identities asked for together, read in one statement (see `batched`). */
+const readIdentity = perDatabase((db) => batched(async (wanted: Array<{ channel: Channel; address: string }>) => {
+  const rows = await sqlOf(db).query<Row & { key: string }>(READ, [wanted.map((w) => w.channel), wanted.map((w) => w.address)]);
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  return wanted.map((w) => byKey.get(`${w.channel}:${w.address}`));
+}));
 
 /**
  * Every message starts here, so it is one query: the identity, its contact, customer and
  * organization, and the question waiting on it. A new address is recorded unlinked.
  */
 export async function findIdentity(db: Db, channel: Channel, address: string): Promise<IdentityRow> {
-  const read = () => sqlOf(db).query<Row>(READ, [channel, address]);
-  let [row] = await read();
+  const read = () => readIdentity(db)({ channel, address });
+  let row = await read();
   if (!row) {
     await db.channelIdentity.createMany({ data: [{ channel, address }], skipDuplicates: true });
-    [row] = await read();
+    row = (await read())!;
   }
   const viewer: Viewer | null = row.contactId === null ? null : {
     orgId: row.orgId!, orgName: row.orgName!, customerId: row.customerId!, customerName: row.customerName!,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { sqlOf, type Statement } from '../db/sql';
+import { batched, perDatabase, sqlOf, type Statement } from '../db/sql';
 import type { DocumentMatch } from '../portal/resolve-reference';
 import type { ParsedIntent } from './parser';
 
@@ -25,16 +25,31 @@ export function livePendingQuestion(row: { question: unknown; expiresAt: Date } 
   return row.question as PendingQuestion;
 }
 
+/** $1–$3: questions to ask (identity, question, expiry); $4: identities whose question is withdrawn. */
 const SAVE: Statement = {
-  name: 'save_pending_question',
+  name: 'save_pending_questions',
   text: `
-    INSERT INTO "PendingQuestion" ("identityId", question, "expiresAt") VALUES ($1, $2::jsonb, $3::timestamp)
+    WITH withdrawn AS (DELETE FROM "PendingQuestion" WHERE "identityId" = ANY($4::int[]))
+    INSERT INTO "PendingQuestion" ("identityId", question, "expiresAt")
+    SELECT id, question::jsonb, "expiresAt" FROM unnest($1::int[], $2::text[], $3::timestamp[]) AS q(id, question, "expiresAt")
     ON CONFLICT ("identityId") DO UPDATE SET question = EXCLUDED.question, "expiresAt" = EXCLUDED."expiresAt"`,
 };
-const FORGET: Statement = { name: 'forget_pending_question', text: 'DELETE FROM "PendingQuestion" WHERE "identityId" = $1' };
+
+type Save = { identityId: number; question: PendingQuestion | null; now: Date };
+
+/** Questions saved together, in one statement (see `batched`); an identity's last one wins. */
+const saveBatch = perDatabase((db) => batched(async (saves: Save[]) => {
+  const last = new Map(saves.map((save) => [save.identityId, save]));
+  const asked = [...last.values()].filter((save) => save.question);
+  const withdrawn = [...last.values()].filter((save) => !save.question).map((save) => save.identityId);
+  await sqlOf(db).query(SAVE, [
+    asked.map((save) => save.identityId), asked.map((save) => JSON.stringify(save.question)),
+    asked.map((save) => new Date(save.now.getTime() + LIFETIME_MS).toISOString()), withdrawn,
+  ]);
+  return saves.map(() => undefined);
+}));
 
 /** Asks (or, with null, withdraws) the question the next message is read against. */
-export async function savePendingQuestion(db: Db, identityId: number, question: PendingQuestion | null, now: Date): Promise<void> {
-  if (!question) await sqlOf(db).query(FORGET, [identityId]);
-  else await sqlOf(db).query(SAVE, [identityId, JSON.stringify(question), new Date(now.getTime() + LIFETIME_MS).toISOString()]);
+export function savePendingQuestion(db: Db, identityId: number, question: PendingQuestion | null, now: Date): Promise<void> {
+  return saveBatch(db)({ identityId, question, now });
 }

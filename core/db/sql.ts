@@ -60,3 +60,55 @@ export function sqlOf(db: Db): SqlRunner {
   if (!runner) throw new Error('this database client was not opened with openDatabase');
   return runner;
 }
+
+/**
+ * Calls to one statement, gathered while the statement is busy and run as one: under load,
+ * many messages share a round trip (and a commit) instead of each paying for its own; alone,
+ * a call waits only for the rest of the current turn of the event loop. `run` answers the
+ * inputs in their order. If a batch fails, each call is tried alone, so one bad input fails
+ * only its own message.
+ */
+export function batched<I, O>(run: (inputs: I[]) => Promise<O[]>, { max = 64, inFlight = 2 } = {}): (input: I) => Promise<O> {
+  type Call = { input: I; resolve(out: O): void; reject(err: unknown): void };
+  let queue: Call[] = [];
+  let running = 0;
+  let scheduled = false;
+
+  const settle = async (batch: Call[]) => {
+    try {
+      const outs = await run(batch.map((call) => call.input));
+      batch.forEach((call, i) => call.resolve(outs[i]));
+    } catch (err) {
+      if (batch.length === 1) batch[0].reject(err);
+      else await Promise.all(batch.map((call) => settle([call])));
+    }
+  };
+  const flush = () => {
+    scheduled = false;
+    while (queue.length && running < inFlight) {
+      const batch = queue.splice(0, max);
+      running++;
+      void settle(batch).finally(() => {
+        running--;
+        flush();
+      });
+    }
+  };
+  return (input) => new Promise<O>((resolve, reject) => {
+    queue.push({ input, resolve, reject });
+    if (!scheduled && running < inFlight) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  });
+}
+
+/** One instance of `make` per database client (batches never mix two databases). */
+export function perDatabase<T>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let it = made.get(db);
+    if (!it) made.set(db, (it = make(db)));
+    return it;
+  };
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { sqlOf, type Statement } from '../db/sql';
+import { batched, perDatabase, sqlOf, type Statement } from '../db/sql';
 import type { Day } from '../dates';
 import type { Viewer } from './viewer';
 
@@ -33,31 +33,38 @@ type Figures = {
 };
 
 // Each sub-select reads an index on customerId: open balances and unapplied amounts are kept
-// on their rows, so nothing here joins the whole ledger. $1 customer, $2 today, $3 organization.
+// on their rows, so nothing here joins the whole ledger. One row per customer asked for.
 const FIGURES: Statement = {
   name: 'home_figures',
   text: `
-    SELECT
-      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = $1 AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS outstanding,
-      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = $1 AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS open_count,
-      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = $1 AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < $2::date) AS overdue,
-      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = $1 AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < $2::date) AS overdue_count,
-      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "CreditNote" WHERE "customerId" = $1 AND unapplied > 0) AS credit_left,
-      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "Payment" WHERE "customerId" = $1 AND unapplied > 0 AND state = 'succeeded') AS unapplied,
-      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = $1 AND kind = 'retainer' AND state = 'sent' AND balance > 0) AS retainer_outstanding,
-      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "PaymentApplication" a JOIN "Invoice" r ON r.id = a."invoiceId" WHERE r."customerId" = $1 AND r.kind = 'retainer') AS retainer_paid,
-      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = $1) AS retainer_applied,
+    SELECT m.n, f.* FROM unnest($1::int[], $2::date[], $3::int[]) WITH ORDINALITY AS m(customer, today, org, n) CROSS JOIN LATERAL (SELECT
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = m.customer AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS outstanding,
+      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = m.customer AND kind = 'invoice' AND state = 'sent' AND balance > 0) AS open_count,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = m.customer AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < m.today) AS overdue,
+      (SELECT COUNT(*) FROM "Invoice" WHERE "customerId" = m.customer AND kind = 'invoice' AND state = 'sent' AND balance > 0 AND "dueDate" < m.today) AS overdue_count,
+      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "CreditNote" WHERE "customerId" = m.customer AND unapplied > 0) AS credit_left,
+      (SELECT COALESCE(SUM(unapplied), 0)::bigint FROM "Payment" WHERE "customerId" = m.customer AND unapplied > 0 AND state = 'succeeded') AS unapplied,
+      (SELECT COALESCE(SUM(balance), 0)::bigint FROM "Invoice" WHERE "customerId" = m.customer AND kind = 'retainer' AND state = 'sent' AND balance > 0) AS retainer_outstanding,
+      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "PaymentApplication" a JOIN "Invoice" r ON r.id = a."invoiceId" WHERE r."customerId" = m.customer AND r.kind = 'retainer') AS retainer_paid,
+      (SELECT COALESCE(SUM(a.amount), 0)::bigint FROM "RetainerApplication" a JOIN "Invoice" r ON r.id = a."retainerId" WHERE r."customerId" = m.customer) AS retainer_applied,
       (SELECT json_build_object('number', number, 'date', date, 'amount', amount::text) FROM "Payment"
-        WHERE "customerId" = $1 AND state = 'succeeded' ORDER BY date DESC, "createdAt" DESC, id DESC LIMIT 1) AS last_payment,
+        WHERE "customerId" = m.customer AND state = 'succeeded' ORDER BY date DESC, "createdAt" DESC, id DESC LIMIT 1) AS last_payment,
       (SELECT json_object_agg(status, n) FROM (SELECT status, COUNT(*) AS n FROM "SalesOrder"
-        WHERE "customerId" = $1 AND status NOT IN ('draft', 'void') GROUP BY status) s) AS orders,
-      (SELECT COUNT(*) FROM "SharedDocument" WHERE "customerId" = $1) AS documents,
-      (SELECT json_build_object('name', name, 'email', email, 'phone', phone, 'address', address) FROM "Organization" WHERE id = $3) AS org`,
+        WHERE "customerId" = m.customer AND status NOT IN ('draft', 'void') GROUP BY status) s) AS orders,
+      (SELECT COUNT(*) FROM "SharedDocument" WHERE "customerId" = m.customer) AS documents,
+      (SELECT json_build_object('name', name, 'email', email, 'phone', phone, 'address', address) FROM "Organization" WHERE id = m.org) AS org
+    ) f`,
 };
 
-/** Every figure in one round trip. */
+/** Home pages asked for together, read in one statement (see `batched`). */
+const readFigures = perDatabase((db) => batched(async (wanted: Array<{ viewer: Viewer; today: Day }>) => {
+  const rows = await sqlOf(db).query<Figures & { n: bigint }>(FIGURES, [wanted.map((w) => w.viewer.customerId), wanted.map((w) => w.today), wanted.map((w) => w.viewer.orgId)]);
+  const byPosition = new Map(rows.map((row) => [Number(row.n), row]));
+  return wanted.map((_, i) => byPosition.get(i + 1)!);
+}));
+
 export async function getHome({ db, viewer, today }: { db: Db; viewer: Viewer; today: Day }): Promise<Home> {
-  const [figures] = await sqlOf(db).query<Figures>(FIGURES, [viewer.customerId, today, viewer.orgId]);
+  const figures = await readFigures(db)({ viewer, today });
   const last = figures.last_payment;
   const orders = viewer.salesOrdersEnabled ? figures.orders ?? {} : null;
 

@@ -39,4 +39,18 @@ describe.each(DATABASE_KINDS)('rate limits on %s', (kind) => {
     expect(await receiveMessage(deps, message)).toBeNull();
     expect((await receiveMessage(deps, { ...message, messageId: 'SM-next' }))?.text).toBe(SLOW_DOWN);
   });
+
+  test('messages arriving at once are counted exactly, and one delivery sent five times at once is answered once', async () => {
+    const deps = conversationDeps(fixture.db.prisma, { clock: () => new Date('2026-11-24T15:00:10Z'), limits: { perIdentityPerMinute: 3, perPrefixPerMinute: 100 } });
+    const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => receiveMessage(deps, { channel: 'sms', address: '+15555550101', text: 'what do I owe', messageId: `SM-burst-${i}` })));
+    const texts = burst.map((r) => r?.text ?? null);
+    expect(texts.filter((t) => t?.startsWith('You owe'))).toHaveLength(3);
+    expect(texts.filter((t) => t === SLOW_DOWN)).toHaveLength(1);
+    expect(texts.filter((t) => t === null)).toHaveLength(2);
+
+    const again = { channel: 'sms' as const, address: '+15555550102', text: 'what do I owe', messageId: 'SM-five-times' };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => receiveMessage(deps, again)));
+    expect(answers.filter((r) => r !== null)).toHaveLength(1);
+    expect(await fixture.db.prisma.inboundReceipt.count({ where: { messageId: 'SM-five-times' } })).toBe(1);
+  });
 });
