@@ -21,6 +21,8 @@ import { createBenchDatabase, stats, writeResult } from './support';
 const run = promisify(execFile);
 const CONCURRENCY = 50;
 const DURATION_MS = 15_000;
+/** Ceiling and portal take turns, so a noisy moment on this shared machine hits both alike. */
+const ROUNDS = 3;
 const TOKEN = 'bench-twilio-token';
 const PUBLIC = 'https://portal.example.com';
 const TSX = path.resolve(__dirname, '../node_modules/.bin/tsx');
@@ -28,7 +30,18 @@ const TSX = path.resolve(__dirname, '../node_modules/.bin/tsx');
 async function load(target: string, senders: string[]) {
   const { stdout } = await run(TSX, [path.join(__dirname, 'twilio-load.ts'), target, `${PUBLIC}/twilio/messages`, TOKEN, String(CONCURRENCY), String(DURATION_MS), JSON.stringify(senders)], { maxBuffer: 64 * 1024 * 1024 });
   const { latencies, errors, seconds } = JSON.parse(stdout) as { latencies: number[]; errors: number; seconds: number };
-  return { messages_per_second: Math.round(latencies.length / seconds), errors, latency: stats(latencies) };
+  return { perSecond: Math.round(latencies.length / seconds), errors, latencies };
+}
+
+/** Rounds of one target: the median round's rate, every round's latencies together. */
+function summary(rounds: Array<Awaited<ReturnType<typeof load>>>) {
+  const rates = rounds.map((r) => r.perSecond);
+  return {
+    messages_per_second: [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)],
+    rounds_messages_per_second: rates,
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    latency: stats(rounds.flatMap((r) => r.latencies)),
+  };
 }
 
 async function listen(server: restify.Server): Promise<string> {
@@ -60,16 +73,23 @@ export async function benchChannels() {
     });
     const bareUrl = await listen(bare);
 
-    const ceiling = await load(`${bareUrl}/twilio/messages`, senders);
-    const portal = await load(`${appUrl}/twilio/messages`, senders);
+    const ceilingRounds = [];
+    const portalRounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      ceilingRounds.push(await load(`${bareUrl}/twilio/messages`, senders));
+      portalRounds.push(await load(`${appUrl}/twilio/messages`, senders));
+    }
+    const ceiling = summary(ceilingRounds);
+    const portal = summary(portalRounds);
     server.close();
     bare.close();
     const file = writeResult('channels', {
-      description: `"what do I owe" as signed Twilio SMS webhooks, ${CONCURRENCY} concurrent senders for ${DURATION_MS / 1000} s each run, load from a second process; the portal on PostgreSQL (demo organization) beside a bare restify route returning fixed TwiML, same run.`,
+      description: `"what do I owe" as signed Twilio SMS webhooks, ${CONCURRENCY} concurrent senders for ${DURATION_MS / 1000} s a round, load from a second process; the portal on PostgreSQL (demo organization) beside a bare restify route returning fixed TwiML, ${ROUNDS} rounds each, taking turns in the same run. Rates are the median round; latencies are over all rounds.`,
       targets: { share_of_ceiling: 0.4, p99_ms: 100 },
       ceiling_bare_restify: ceiling,
       portal_twilio_route_postgres: portal,
       share_of_ceiling: Math.round((portal.messages_per_second / ceiling.messages_per_second) * 100) / 100,
+      targets_met: { share_of_ceiling: portal.messages_per_second >= 0.4 * ceiling.messages_per_second, p99_ms: portal.latency.p99_ms < 100 },
     });
     console.log(`channels: ${portal.messages_per_second}/s (ceiling ${ceiling.messages_per_second}/s), p99 ${portal.latency.p99_ms} ms → ${file}`);
   } finally {
