@@ -53,4 +53,13 @@ describe.each(DATABASE_KINDS)('rate limits on %s', (kind) => {
     expect(answers.filter((r) => r !== null)).toHaveLength(1);
     expect(await fixture.db.prisma.inboundReceipt.count({ where: { messageId: 'SM-five-times' } })).toBe(1);
   });
+
+  test('a message the database refuses fails alone: the messages arriving with it are answered', async () => {
+    const deps = conversationDeps(fixture.db.prisma, { clock: () => new Date('2026-11-24T15:00:10Z'), limits: { perIdentityPerMinute: 100, perPrefixPerMinute: 100 } });
+    // PostgreSQL takes no NUL character in text: this message id cannot be stored.
+    const ids = ['SM-a', 'SM-\u0000', 'SM-b', 'SM-c'];
+    const results = await Promise.allSettled(ids.map((messageId) => receiveMessage(deps, { channel: 'sms', address: '+15555550101', text: 'what do I owe', messageId })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.filter((r) => r.status === 'fulfilled').every((r) => (r as PromiseFulfilledResult<{ text: string }>).value.text.startsWith('You owe'))).toBe(true);
+  });
 });
