@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createChromiumRenderer } from '../../core/documents/chromium-renderer';
-import { loadDocumentTemplates } from '../../core/documents/document-templates';
+import { FONTS_CONFIG, loadDocumentTemplates } from '../../core/documents/document-templates';
 import type { DocumentRef } from '../../core/documents/document-ref';
 import { renderDocument } from '../../core/documents/render-document';
 import type { PdfRenderer } from '../../core/documents/pdf-renderer';
@@ -15,7 +18,7 @@ import { TODAY } from '../support/fixture';
 import { load, viewerOf } from '../support/load';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../support/test-database';
 import { documentsFixture } from './documents-fixture';
-import { pdfInfo, pdfLines } from './pdf-text';
+import { pdfFonts, pdfInfo, pdfLines } from './pdf-text';
 
 const NOW = new Date(`${TODAY}T15:00:00Z`);
 const usd = (minor: bigint) => formatMoney(minor, 'USD', 'en-US');
@@ -184,4 +187,27 @@ test('a footer label is text, whatever it holds', async () => {
   const lines = pdfLines(pdf);
   expect(lines).toContain('Still here');
   expectLine(lines, `${label} · Page 1 of 1`);
+});
+
+test('documents are set in the bundled DejaVu Sans, also on a machine without fonts of its own', async () => {
+  const page = `<!doctype html><html><head><title>Fonts</title><style>@page { margin: 20mm }</style></head><body style="font-family: 'DejaVu Sans', sans-serif">`
+    + '<p>Acme Supplies Ltd</p><p><b>Balance due $1,234.56</b></p></body></html>';
+  const usual = await renderer.render(page, { footerLabel: 'INV-000001' });
+  // A fontconfig that knows the bundled folder and nothing of the machine's.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fonts-'));
+  const onlyBundled = path.join(dir, 'fonts.conf');
+  fs.writeFileSync(onlyBundled, `<?xml version="1.0"?>\n<fontconfig><dir>${path.dirname(FONTS_CONFIG)}</dir><cachedir>${dir}</cachedir></fontconfig>\n`);
+  const bare = createChromiumRenderer({ fontsConfig: onlyBundled });
+  try {
+    const alone = await bare.render(page, { footerLabel: 'INV-000001' });
+    for (const pdf of [usual, alone]) {
+      expect(pdfFonts(pdf)).toEqual(['DejaVuSans', 'DejaVuSans-Bold']);
+      expectLine(pdfLines(pdf), 'Acme Supplies Ltd');
+      expectLine(pdfLines(pdf), 'Balance due $1,234.56');
+      expectLine(pdfLines(pdf), 'INV-000001 · Page 1 of 1');
+    }
+  } finally {
+    await bare.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
