@@ -9,7 +9,7 @@ export const FONTS_CONFIG = path.join(TEMPLATES_DIR, 'fonts', 'fonts.conf');
 
 export type TemplateKind = 'invoice' | 'sales_order' | 'receipt' | 'statement';
 
-/** Each document's template, filled from its view: a complete HTML page (its fonts are the PDF browser's own: FONTS_CONFIG). */
+/** Each document's template, filled from its view: a complete HTML page (fonts: FONTS_CONFIG). */
 export type DocumentTemplates = Record<TemplateKind, (view: TemplateData) => string>;
 
 const FILES: Record<TemplateKind, string> = { invoice: 'invoice.html', sales_order: 'sales-order.html', receipt: 'receipt.html', statement: 'statement.html' };
