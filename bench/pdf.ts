@@ -5,8 +5,8 @@
  * pooled pages, JavaScript and network off). A one-page invoice and a five-page statement.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { BROWSER_ARGS, createChromiumRenderer } from '../core/documents/chromium-renderer';
-import { FONTS_CONFIG, loadDocumentTemplates } from '../core/documents/document-templates';
+import { BROWSER_ARGS, browserEnv, createChromiumRenderer } from '../core/documents/chromium-renderer';
+import { loadDocumentTemplates } from '../core/documents/document-templates';
 import type { PdfRenderer } from '../core/documents/pdf-renderer';
 import type { InvoiceDetail } from '../core/portal/get-invoice';
 import type { Statement } from '../core/portal/get-statement';
@@ -63,8 +63,7 @@ const PLAIN_PDF = {
 
 /** The same bundled fonts as the project's renderer, so all three print the same pages. */
 const launchFull = () => puppeteer.launch({
-  executablePath: FULL_CHROMIUM, headless: true, args: BROWSER_ARGS, env: { ...process.env, FONTCONFIG_FILE: FONTS_CONFIG },
-  handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  executablePath: FULL_CHROMIUM, headless: true, args: BROWSER_ARGS, env: browserEnv(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
 });
 
 async function printOn(browser: Browser, doc: Doc): Promise<Buffer> {

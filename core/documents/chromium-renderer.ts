@@ -29,6 +29,15 @@ export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgro
  */
 const PRINT_ONLY_ARGS = [...BROWSER_ARGS, '--enable-begin-frame-control'];
 
+/**
+ * The machine's environment with the browser's fonts: the bundled ones by default. Fonts
+ * the browser knows are loaded and shaped once for every render; fonts inside each document
+ * were decoded and shaped anew each time (a one-page PDF took 2.5×).
+ */
+export function browserEnv(fontsConfig = FONTS_CONFIG): NodeJS.ProcessEnv {
+  return { ...process.env, FONTCONFIG_FILE: fontsConfig };
+}
+
 const UNAVAILABLE = 'Sorry, we could not make that PDF just now. Please try again in a minute.';
 
 /** One browser and the pages opened in it; a crash or a hang retires the whole session. */
@@ -71,9 +80,7 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
       headless: headlessModeFor(executablePath),
       pipe: true,
       args: PRINT_ONLY_ARGS,
-      // Fonts the browser knows are loaded and shaped once for every render; fonts inside
-      // each document were decoded and shaped anew each time (a one-page PDF took 2.5×).
-      env: { ...process.env, FONTCONFIG_FILE: options.fontsConfig ?? FONTS_CONFIG },
+      env: browserEnv(options.fontsConfig),
       // The server's own shutdown closes the renderer; Puppeteer must not exit the process.
       handleSIGINT: false,
       handleSIGTERM: false,

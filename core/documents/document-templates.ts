@@ -15,8 +15,8 @@ export type DocumentTemplates = Record<TemplateKind, (view: TemplateData) => str
 const FILES: Record<TemplateKind, string> = { invoice: 'invoice.html', sales_order: 'sales-order.html', receipt: 'receipt.html', statement: 'statement.html' };
 
 /** Reads and compiles the templates once; the composition root keeps the result. */
-export function loadDocumentTemplates(dir = TEMPLATES_DIR): DocumentTemplates {
-  const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+export function loadDocumentTemplates(): DocumentTemplates {
+  const read = (file: string) => fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8');
   const partials = {
     styles: read('document.css'),
     head: read('partials/head.html'),
