@@ -86,6 +86,9 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
       handleSIGTERM: false,
       handleSIGHUP: false,
       timeout: timeoutMs,
+      // A browser that starts but never answers is given up too; a render's own clock (below)
+      // runs out first, so a hang in a render still retires the browser.
+      protocolTimeout: timeoutMs * 2,
     });
     const started: Session = { browser, idle: [], retired: false };
     browser.on('disconnected', () => retire(started));
@@ -109,28 +112,30 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
   }
 
   async function attempt(html: string, renderOptions: RenderOptions): Promise<Buffer> {
-    let s: Session | undefined;
+    // Waiting for a browser to start is not a hang (the launch has its own time limit): the
+    // clock starts once there is one, or every render queued behind a slow start on a busy
+    // machine would retire the fresh browser in turn.
+    const s = await session();
     let page: Page | undefined;
     const work = (async () => {
-      s = await session();
       page = s.idle.pop() ?? (await openPage(s.browser));
       return print(page, html, renderOptions);
     })();
     let timer: NodeJS.Timeout | undefined;
     const hung = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        if (s) retire(s);
+        retire(s);
         reject(new Error(`render took longer than ${timeoutMs} ms`));
       }, timeoutMs);
     });
     try {
       const pdf = await Promise.race([work, hung]);
-      if (!s!.retired) s!.idle.push(page!);
+      if (!s.retired) s.idle.push(page!);
       return pdf;
     } catch (err) {
       work.catch(() => undefined);
       const failed = page as Page | undefined;
-      if (failed && s && !s.retired) await failed.close().catch(() => undefined);
+      if (failed && !s.retired) await failed.close().catch(() => undefined);
       throw err;
     } finally {
       clearTimeout(timer);
