@@ -13,7 +13,7 @@ export interface ChromiumRendererOptions {
   pages?: number;
   /** Renders allowed to wait for a page; one more is refused at once. */
   queueLimit?: number;
-  /** One attempt at one render; past it the browser is taken for hung and relaunched. */
+  /** One attempt at one render once the browser is up; past it the browser is taken for hung and relaunched. */
   timeoutMs?: number;
   /** The fontconfig file the browser takes its fonts from; by default the bundled fonts. */
   fontsConfig?: string;
@@ -37,6 +37,9 @@ const PRINT_ONLY_ARGS = [...BROWSER_ARGS, '--enable-begin-frame-control'];
 export function browserEnv(fontsConfig = FONTS_CONFIG): NodeJS.ProcessEnv {
   return { ...process.env, FONTCONFIG_FILE: fontsConfig };
 }
+
+/** Puppeteer's own default for a browser to start. */
+const LAUNCH_TIMEOUT_MS = 30_000;
 
 const UNAVAILABLE = 'Sorry, we could not make that PDF just now. Please try again in a minute.';
 
@@ -85,10 +88,10 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      timeout: timeoutMs,
-      // A browser that starts but never answers is given up too; a render's own clock (below)
-      // runs out first, so a hang in a render still retires the browser.
-      protocolTimeout: timeoutMs * 2,
+      // Starting is given its own limit, longer than a render's: a busy machine starts a browser
+      // slowly. A render's own clock (in attempt) still runs out before any DevTools call does.
+      timeout: LAUNCH_TIMEOUT_MS,
+      protocolTimeout: Math.max(LAUNCH_TIMEOUT_MS, timeoutMs * 2),
     });
     const started: Session = { browser, idle: [], retired: false };
     browser.on('disconnected', () => retire(started));
