@@ -98,7 +98,6 @@ describe('a browser that dies', () => {
     expect(after.status).toBe(200);
     expect(after.headers.get('content-type')).toBe('application/pdf');
   }, 60_000);
-
 });
 
 describe('a browser that hangs', () => {
@@ -115,21 +114,21 @@ describe('a browser that hangs', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
     expect(await leftOf(browser.group)).toEqual([]);
   }, 60_000);
-
-  test('a browser slow to start is waited for, not taken for hung', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slow-browser-'));
-    const slowStart = path.join(dir, 'slow-headless-shell');
-    fs.writeFileSync(slowStart, `#!/bin/sh\nsleep 5\nexec ${resolveBrowserPath(undefined)} "$@"\n`, { mode: 0o755 });
-    // Longer than two attempts at a render: only a launch that is waited for gets there.
-    const slow = createChromiumRenderer({ executablePath: slowStart, timeoutMs: 2000 });
-    try {
-      expect(pdfInfo(await slow.render(PAGE)).title).toBe('t');
-    } finally {
-      await slow.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 30_000);
 });
+
+test('a browser slow to start is waited for, not taken for hung', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slow-browser-'));
+  const slowStart = path.join(dir, 'slow-headless-shell');
+  fs.writeFileSync(slowStart, `#!/bin/sh\nsleep 5\nexec ${resolveBrowserPath(undefined)} "$@"\n`, { mode: 0o755 });
+  // Longer than two attempts at a render: only a launch that is waited for gets there.
+  const slow = createChromiumRenderer({ executablePath: slowStart, timeoutMs: 2000 });
+  try {
+    expect(pdfInfo(await slow.render(PAGE)).title).toBe('t');
+  } finally {
+    await slow.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
 
 describe('the render queue', () => {
   test('is bounded: past the limit a render is refused at once with a clear error', async () => {
