@@ -18,6 +18,9 @@ const ITEMS = [
 ] as const;
 
 const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+/** The day the demo was made: nothing in it happens later (a payment "received" next week reads wrong). */
+const MADE_ON = '2026-11-24';
+const notAfterMadeOn = (day: string) => (day > MADE_ON ? MADE_ON : day);
 // Whole cents only: the demo's amounts are written as exact decimal strings.
 const cents = (text: string) => {
   const [whole, fraction = ''] = text.split('.');
@@ -83,7 +86,7 @@ for (const c of customers.slice(0, 4)) {
     const paid = late ? (r < 0.7 ? total : r < 0.85 ? Math.floor(total * 0.4) : 0) : r < 0.3 ? total : r < 0.5 ? Math.floor(total / 2) : 0;
     if (paid > 0) {
       const extra = random() < 0.08 ? 2500 : 0; // the odd overpayment becomes credit
-      payments.push({ number: `PMT-${String(pmtNo++).padStart(5, '0')}`, customer: c.key, date: addDays(date, 10 + Math.floor(random() * 25)), amount: money(paid + extra), mode: pick(MODES), applied: [{ invoice: number, amount: money(paid) }] });
+      payments.push({ number: `PMT-${String(pmtNo++).padStart(5, '0')}`, customer: c.key, date: notAfterMadeOn(addDays(date, 10 + Math.floor(random() * 25))), amount: money(paid + extra), mode: pick(MODES), applied: [{ invoice: number, amount: money(paid) }] });
     }
   }
 }
