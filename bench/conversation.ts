@@ -12,7 +12,7 @@ import { importOrganization } from '../core/import/import-organization';
 import { DEMO_FILE } from '../core/start-portal';
 import { stats, timeRuns, writeResult } from './support';
 
-const CORPUS = path.resolve(__dirname, '../../shared/contracts/corpus/intents.sample.jsonl');
+const CORPUS = path.resolve(__dirname, '../test/fixtures/corpus/intents.sample.jsonl');
 
 function parserTimes(): number[] {
   const lines = fs.readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; now: string });

@@ -4,7 +4,7 @@ import { parseIntent } from '../../core/conversation/parser';
 
 type CorpusLine = { text: string; now: string; expect: Record<string, unknown> };
 
-const corpusPath = path.resolve(__dirname, '../../../shared/contracts/corpus/intents.sample.jsonl');
+const corpusPath = path.resolve(__dirname, '../fixtures/corpus/intents.sample.jsonl');
 const lines: CorpusLine[] = readFileSync(corpusPath, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')

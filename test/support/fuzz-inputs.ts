@@ -18,7 +18,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-const corpus: string[] = readFileSync(path.resolve(__dirname, '../../../shared/contracts/corpus/intents.sample.jsonl'), 'utf8')
+const corpus: string[] = readFileSync(path.resolve(__dirname, '../fixtures/corpus/intents.sample.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => (JSON.parse(line) as { text: string }).text);
