@@ -16,7 +16,7 @@ async function main() {
   // The browser starts with the first PDF, not with the server.
   const renderer = createChromiumRenderer({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, log });
   const { server } = buildApp({ config, log, db: database.prisma, renderer });
-  server.listen(config.PORT, () => log.info(`portal listening on ${server.url} (public address ${config.PUBLIC_BASE_URL})`));
+  server.listen(config.PORT, config.HOST, () => log.info(`portal listening on ${server.url} (public address ${config.PUBLIC_BASE_URL})`));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -17,7 +17,19 @@ export function createServer({ db, log, files }: ServerDeps): restify.Server {
     name: 'chat-portal', handleUncaughtExceptions: false, maxParamLength: 4096,
     log: log.child({ component: 'restify' }, { level: 'error' }) as unknown as restify.ServerOptions['log'],
   });
+  // A request has 30 s to arrive whole: a sender trickling bytes does not hold a socket for long.
+  server.server.headersTimeout = 15_000;
+  server.server.requestTimeout = 30_000;
   server.use(restify.plugins.queryParser());
+  // A handler that fails answers 500 for its own request, with nothing of the failure in the body.
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      log.error({ reqId: req.id(), err }, 'request failed');
+      err.toJSON = () => ({ error: 'Something went wrong on our side.' });
+    }
+    callback();
+  });
   // One line a request, with its id: method, route, status and time; never a body or a token.
   server.on('after', (req: restify.Request, res: restify.Response, route?: restify.Route) => {
     log.info({ reqId: req.id(), method: req.method, route: route?.spec.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - req.time() }, 'request');

@@ -10,7 +10,9 @@ const url = (what: string) =>
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  PUBLIC_BASE_URL: url('e.g. https://portal.example.com').default('http://localhost:3978'),
+  HOST: z.string().trim().min(1).optional(),
+  PUBLIC_BASE_URL: url('e.g. https://portal.example.com').optional(),
+  DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   DATABASE_URL: z.string().trim().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://').optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -37,7 +39,18 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof schema> & { demoMode: boolean; production: boolean };
+export type Config = Omit<z.infer<typeof schema>, 'HOST' | 'PUBLIC_BASE_URL'> & {
+  HOST: string;
+  PUBLIC_BASE_URL: string;
+  /** The demo: any contact may be tried from the console, payments go to the sandbox page. */
+  demoMode: boolean;
+  production: boolean;
+  /**
+   * The database may hold a real organization's data (production, or DATABASE_URL without
+   * DEMO=1): nothing runs unauthenticated, not even the Bot Framework Emulator's mode.
+   */
+  realData: boolean;
+};
 
 const PROVIDER_KEYS = ['TWILIO_AUTH_TOKEN', 'SLACK_SIGNING_SECRET', 'MicrosoftAppId', 'STRIPE_SECRET_KEY'] as const;
 
@@ -51,9 +64,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data;
   const production = values.NODE_ENV === 'production';
-  const demoMode = !production && PROVIDER_KEYS.every((k) => !values[k]);
+  const demoAsked = values.DEMO === '1' || values.DEMO === 'true';
+  if (demoAsked && production) throw new AppError('config_invalid', 'Invalid settings:\n  DEMO: cannot be on with NODE_ENV=production');
+  const demoMode = demoAsked || (!production && !values.DATABASE_URL && PROVIDER_KEYS.every((k) => !values[k]));
   if (!demoMode && !values.APP_SECRET) {
-    throw new AppError('config_invalid', 'Invalid settings:\n  APP_SECRET: required outside demo mode (when a provider key is set or NODE_ENV=production)');
+    throw new AppError('config_invalid', 'Invalid settings:\n  APP_SECRET: required outside demo mode (with DATABASE_URL, a provider key or NODE_ENV=production)');
   }
-  return { ...values, PUBLIC_BASE_URL: values.PUBLIC_BASE_URL.replace(/\/+$/, ''), demoMode, production };
+  return {
+    ...values,
+    // The demo listens on this machine only; a real deployment on every interface.
+    HOST: values.HOST ?? (demoMode ? '127.0.0.1' : '0.0.0.0'),
+    PUBLIC_BASE_URL: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    demoMode,
+    production,
+    realData: production || (Boolean(values.DATABASE_URL) && !demoAsked),
+  };
 }

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import restify from 'restify';
+import type restify from 'restify';
 import { AppError } from '../../core/errors';
 import { toDecimalString } from '../../core/money';
 import { offlinePaymentInput, recordOfflinePayment, type RecordedPayment } from '../../core/payments/record-offline-payment';
 import type { DoorDeps } from '../door';
+import { body } from '../http/body';
 
 /**
  * The merchant's admin API. POST /admin/payments records a payment received by cheque, cash or
@@ -29,7 +30,7 @@ export function registerAdmin(server: restify.Server, { config, log, portal }: P
     return next();
   };
 
-  server.post('/admin/payments', authorized, restify.plugins.jsonBodyParser({ mapParams: false }), async (req, res) => {
+  server.post('/admin/payments', authorized, body('json', 256 * 1024), async (req, res) => {
     const parsed = offlinePaymentInput.safeParse(req.body ?? {});
     if (!parsed.success) {
       res.send(400, { error: 'invalid payment', issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`) });

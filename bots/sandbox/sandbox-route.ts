@@ -1,4 +1,5 @@
-import restify from 'restify';
+import type restify from 'restify';
+import { body } from '../http/body';
 import { confirmCheckout, type ConfirmDeps } from '../../core/payments/confirm-checkout';
 import { checkoutMessagePage, sandboxCheckoutPage } from '../../core/payments/checkout-pages';
 import { getCheckout } from '../../core/payments/get-checkout';
@@ -10,7 +11,7 @@ import { sandboxConfirmation } from '../../core/payments/sandbox-checkout';
  * Off (404) wherever the sandbox is not allowed.
  */
 export function registerSandbox(server: restify.Server, { allowed, confirm }: { allowed: boolean; confirm: ConfirmDeps }): void {
-  const form = restify.plugins.urlEncodedBodyParser({ mapParams: false });
+  const form = body('form', 4 * 1024);
   const path = '/pay/sandbox/:id';
 
   server.get(path, async (req, res) => {

@@ -6,8 +6,6 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock';
 import { verifySlackSignature } from './verify-signature';
 
-/** Slack's events are a few kilobytes; a file never comes inline. */
-const MAX_BODY_BYTES = 1024 * 1024;
 /** Slack waits 3 s; Bolt's own receivers answer 404 just after, so Slack retries. */
 const ACK_DEADLINE_MS = 3_001;
 
@@ -22,9 +20,9 @@ interface ReceiverOptions {
 type Body = Record<string, unknown>;
 
 /**
- * Bolt's custom-receiver contract on the project's restify server: read the raw body, verify the
- * signature on it, and only then parse it and hand the event to the App with an `ack` that
- * answers the HTTP request. The App's listeners keep working after the answer has gone.
+ * Bolt's custom-receiver contract on the project's restify server: take the raw body (read within
+ * its limit by the route), verify the signature on it, and only then parse it and hand the event
+ * to the App with an `ack` that answers the HTTP request. The App's listeners keep working after the answer has gone.
  */
 export class RestifyReceiver implements Receiver {
   private app?: App;
@@ -43,8 +41,7 @@ export class RestifyReceiver implements Receiver {
   readonly handle = async (req: restify.Request, res: restify.Response): Promise<void> => {
     const { signingSecret, clock, log, ready } = this.options;
     const reqId = req.id();
-    const raw = await readBody(req, MAX_BODY_BYTES);
-    if (!raw) return send(res, 413);
+    const raw = req.body as Buffer;
     const verdict = verifySlackSignature({
       secret: signingSecret, signature: req.header('x-slack-signature') || undefined,
       timestamp: req.header('x-slack-request-timestamp') || undefined, rawBody: raw, now: clock(),
@@ -95,17 +92,6 @@ export class RestifyReceiver implements Receiver {
       });
     await done;
   };
-}
-
-async function readBody(req: restify.Request, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Events come as JSON; slash commands as a form; interactivity as a form whose `payload` is JSON. */

@@ -4,6 +4,7 @@ import { receiveMessage } from '../../core/conversation/receive-message';
 import { AppError, APOLOGY } from '../../core/errors';
 import { rememberConversation } from '../../core/identity/remember-conversation';
 import type { DoorDeps } from '../door';
+import { body } from '../http/body';
 import { channelTarget, deliverReply, directTarget, responseUrlTarget, type SlackTarget } from './deliver-reply';
 import { LINK_ACTION, renderBlocks, SAY_ACTION } from './render-blocks';
 import { boltLogger, fetchPrivateFile, slackClientOptions } from './slack-http';
@@ -38,7 +39,8 @@ export function registerSlack(server: restify.Server, deps: DoorDeps): void {
   const app = new App({ token, receiver, deferInitialization: true, logger: boltLogger(log), clientOptions: slackClientOptions(config, log) });
   listen(app, deps);
   ready().catch((err: unknown) => log.error({ err }, 'Slack auth.test failed; retrying with the next event'));
-  server.post(EVENTS, receiver.handle);
+  // Slack's events are a few kilobytes; a file never comes inline.
+  server.post(EVENTS, body('raw', 1024 * 1024), receiver.handle);
 }
 
 function listen(app: App, deps: DoorDeps): void {

@@ -3,7 +3,7 @@ import type restify from 'restify';
 import type Stripe from 'stripe';
 import { confirmCheckout, type ConfirmDeps } from '../../core/payments/confirm-checkout';
 import { readStripeCheckout } from '../../core/payments/read-stripe-checkout';
-import { readRawBody } from './read-raw-body';
+import { body } from '../http/body';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -15,15 +15,14 @@ const MAX_BODY = 1024 * 1024;
 export function registerStripeWebhook(server: restify.Server, { stripe, webhookSecret, confirm, log }: {
   stripe: Stripe | null; webhookSecret: string | undefined; confirm: ConfirmDeps; log: Logger;
 }): void {
-  server.post('/stripe/webhook', async (req, res) => {
+  server.post('/stripe/webhook', body('raw', MAX_BODY), async (req, res) => {
     if (!stripe || !webhookSecret) {
       res.send(503, { error: 'Stripe is not configured' });
       return;
     }
     let event: Stripe.Event;
     try {
-      const body = await readRawBody(req, MAX_BODY);
-      event = stripe.webhooks.constructEvent(body, req.header('stripe-signature') ?? '', webhookSecret, undefined, undefined, confirm.clock().getTime());
+      event = stripe.webhooks.constructEvent(req.body as Buffer, req.header('stripe-signature') ?? '', webhookSecret, undefined, undefined, confirm.clock().getTime());
     } catch (err) {
       log.warn({ reqId: req.id(), err: (err as Error).message }, 'refused a Stripe webhook with a bad signature');
       res.send(401, { error: 'bad signature' });

@@ -14,11 +14,11 @@ export interface TeamsAuthOptions {
 
 /**
  * Why Teams must stay off, or null. Without MicrosoftAppId the SDK checks no token and signs no
- * reply (the Emulator's mode): anyone could make the bot post to any serviceUrl, so production
- * refuses it. An app id without its password could verify messages but never answer them.
+ * reply (the Emulator's mode): anyone could make the bot post to any serviceUrl, so wherever the
+ * data may be real (production, or DATABASE_URL without DEMO=1) that mode is refused. An app id without its password could verify messages but never answer them.
  */
 export function teamsUnavailable(config: Config): string | null {
-  if (!config.MicrosoftAppId) return config.production ? 'MicrosoftAppId is not set' : null;
+  if (!config.MicrosoftAppId) return config.realData ? 'MicrosoftAppId is not set' : null;
   if (config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) return 'MicrosoftAppPassword is not set';
   return null;
 }

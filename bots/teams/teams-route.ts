@@ -1,10 +1,11 @@
-import restify from 'restify';
+import type restify from 'restify';
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
 import { receiveMessage } from '../../core/conversation/receive-message';
 import type { Reply } from '../../core/conversation/reply';
 import { AppError } from '../../core/errors';
 import { rememberConversation } from '../../core/identity/remember-conversation';
 import type { DoorDeps } from '../door';
+import { body } from '../http/body';
 import { fetchTeamsFile } from './fetch-teams-file';
 import { toActivity } from './render-activity';
 import { createTeamsAdapter, teamsUnavailable, type TeamsAuthOptions } from './teams-adapter';
@@ -36,8 +37,8 @@ export function registerTeams(server: restify.Server, deps: TeamsDeps, auth: Tea
   adapter.onTurnError = async (ctx, err) => {
     log.error({ err, activityId: ctx.activity.id }, 'teams turn failed');
   };
-  const body = restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 });
-  server.post(ROUTE, body, async (req, res) => {
+  // The Bot Service's own limit for an activity, on the wire and once decoded.
+  server.post(ROUTE, body('json', 512 * 1024), async (req, res) => {
     await adapter.process(req, res, (ctx) => answerTurn(ctx, adapter, deps));
   });
 }

@@ -1,14 +1,17 @@
-import restify from 'restify';
+import type restify from 'restify';
 import twilio from 'twilio';
 import { receiveMessage } from '../../core/conversation/receive-message';
 import { recordDeliveryStatus } from '../../core/identity/record-delivery-status';
 import { APOLOGY } from '../../core/errors';
 import type { DoorDeps } from '../door';
+import { body } from '../http/body';
 import { emptyTwiml, toTwiml } from './render-twiml';
 import { toInbound, TWILIO_SMS_KEYWORDS } from './to-inbound';
 
 const MESSAGES = '/twilio/messages';
 const STATUS = '/twilio/status';
+/** Twilio's forms are a few kilobytes: the text (1,600 characters at most) and up to ten media links. */
+const MAX_BODY = 64 * 1024;
 
 /**
  * SMS and WhatsApp through Twilio: verify X-Twilio-Signature against the public URL (behind a
@@ -16,7 +19,7 @@ const STATUS = '/twilio/status';
  */
 export function registerTwilio(server: restify.Server, { config, log, portal }: DoorDeps): void {
   const token = config.TWILIO_AUTH_TOKEN;
-  const form = restify.plugins.urlEncodedBodyParser({ mapParams: false });
+  const form = body('form', MAX_BODY);
 
   const verified = (path: string): restify.RequestHandler => (req, res, next) => {
     if (!token) {

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import restify from 'restify';
+import type restify from 'restify';
 import { receiveMessage } from '../../core/conversation/receive-message';
 import { APOLOGY, AppError } from '../../core/errors';
 import { linkDemoSession, listDemoContacts, newWebSessionId } from '../../core/identity/web-session';
 import type { Reply } from '../../core/conversation/reply';
 import type { DoorDeps } from '../door';
+import { body } from '../http/body';
 import type { createWebInbox } from './web-inbox';
 
 const PAGE = path.join(__dirname, 'console.html');
@@ -16,7 +17,8 @@ const PAGE = path.join(__dirname, 'console.html');
  * A session id (random, per browser tab) is the identity's address.
  */
 export function registerWeb(server: restify.Server, { config, log, portal }: DoorDeps, inbox: ReturnType<typeof createWebInbox>): void {
-  const json = restify.plugins.jsonBodyParser({ mapParams: false });
+  // A message is at most 2,000 characters; a session asks for one number.
+  const json = body('json', 16 * 1024);
   const page = fs.readFileSync(PAGE, 'utf8');
 
   server.get('/', (_req, res, next) => {

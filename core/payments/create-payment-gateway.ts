@@ -6,9 +6,9 @@ import type { PaymentGateway } from './payment-gateway';
 import { createSandboxGateway } from './sandbox-checkout';
 import { createStripeGateway } from './stripe-gateway';
 
-/** The sandbox checkout exists only where no real money can be meant: no Stripe key, not production. */
-export function sandboxAllowed(config: Pick<Config, 'STRIPE_SECRET_KEY' | 'production'>): boolean {
-  return !config.STRIPE_SECRET_KEY && !config.production;
+/** The sandbox checkout exists only where no real money can be meant: the demo, without a Stripe key. */
+export function sandboxAllowed(config: Pick<Config, 'STRIPE_SECRET_KEY' | 'demoMode'>): boolean {
+  return !config.STRIPE_SECRET_KEY && config.demoMode;
 }
 
 /** Stripe when it is set up; the sandbox in demo mode; otherwise a gateway that says payments are off. */

@@ -1,38 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-
-/** Starts `npm start`'s entry point on a free port with its own data folder; resolves with its address. */
-function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(TSX, ['bots/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env } });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /portal listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1].replace('[::]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1'), output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
+import { ROOT, startServer, TSX } from '../support/server-process';
 
 test('a fresh start migrates, loads the demo organization and answers /healthz', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-data-'));
-  const { child, url, output } = await start({ DATA_DIR: dataDir });
+  const { url, output, stop } = await startServer({ DATA_DIR: dataDir });
   try {
     const res = await fetch(`${url}/healthz`);
     expect(res.status).toBe(200);
@@ -40,15 +14,33 @@ test('a fresh start migrates, loads the demo organization and answers /healthz',
     expect(output()).toContain('demo organization \\"acme\\" loaded');
     expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true);
   } finally {
-    expect(await stop(child)).toBe(0);
+    expect(await stop()).toBe(0);
   }
   // A restart keeps the data and does not load the demo twice.
-  const again = await start({ DATA_DIR: dataDir });
+  const again = await startServer({ DATA_DIR: dataDir });
   try {
     expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
     expect(again.output()).not.toContain('demo organization');
   } finally {
-    await stop(again.child);
+    await again.stop();
+  }
+}, 60_000);
+
+test('npm start ends when its npm process is told to stop, as a process manager does', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-data-'));
+  const npm = await startServer({ DATA_DIR: dataDir }, { command: ['npm', 'start'] });
+  expect((await fetch(`${npm.url}/healthz`)).status).toBe(200);
+  await npm.stop();
+  await expect(fetch(`${npm.url}/healthz`)).rejects.toThrow();
+}, 60_000);
+
+test('PUBLIC_BASE_URL follows PORT, and the demo listens on this machine only', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-data-'));
+  const server = await startServer({ DATA_DIR: dataDir, PORT: '3987' });
+  try {
+    expect(server.output()).toContain('portal listening on http://127.0.0.1:3987 (public address http://localhost:3987)');
+  } finally {
+    await server.stop();
   }
 }, 60_000);
 

@@ -1,0 +1,86 @@
+import type http from 'node:http';
+import zlib from 'node:zlib';
+
+/** Why a body was not taken, with the status that says so. */
+export class RefusedBody extends Error {
+  constructor(readonly status: 400 | 413 | 415, message: string) {
+    super(message);
+    this.name = 'RefusedBody';
+  }
+}
+
+/** The sender went away before its body arrived: there is no one to answer. */
+export class AbandonedBody extends Error {
+  constructor() {
+    super('the request was abandoned before its body arrived');
+    this.name = 'AbandonedBody';
+  }
+}
+
+const DECODERS: Record<string, () => zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress> = {
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  // "deflate" is zlib-wrapped by the standard and raw by some clients: Unzip reads either header.
+  deflate: () => zlib.createUnzip(),
+  br: () => zlib.createBrotliDecompress(),
+};
+
+/**
+ * A request's body, refused before it is read further: an encoding we do not decode (415),
+ * more than `maxBytes` on the wire or once decoded (413, checked as the bytes arrive, so a
+ * huge or inflating body never sits in memory), a body that does not decode (400).
+ */
+export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const encoding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const decoder = encoding === '' || encoding === 'identity' ? null : DECODERS[encoding];
+  if (decoder === undefined) return Promise.reject(new RefusedBody(415, `Content-Encoding "${encoding.slice(0, 40)}" is not accepted`));
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let decoded = 0;
+    let settled = false;
+    const inflate = decoder?.();
+    const finish = (err: Error | null, body?: Buffer) => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData);
+      inflate?.removeAllListeners('data');
+      inflate?.on('error', () => {});
+      inflate?.destroy();
+      if (err) reject(err);
+      else resolve(body!);
+    };
+    const keep = (chunk: Buffer) => {
+      decoded += chunk.length;
+      if (decoded > maxBytes) return finish(tooLarge(maxBytes));
+      chunks.push(chunk);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) return finish(tooLarge(maxBytes));
+      if (inflate) inflate.write(chunk);
+      else keep(chunk);
+    };
+    if (inflate) {
+      inflate.on('data', keep);
+      inflate.on('error', () => finish(new RefusedBody(400, `the body is not valid ${encoding}`)));
+      inflate.on('end', () => finish(null, Buffer.concat(chunks)));
+    }
+    req.on('data', onData);
+    req.on('end', () => {
+      if (inflate) inflate.end();
+      else finish(null, Buffer.concat(chunks));
+    });
+    req.on('close', () => {
+      if (!req.complete) finish(new AbandonedBody());
+    });
+    req.on('error', () => finish(new AbandonedBody()));
+  });
+}
+
+function tooLarge(maxBytes: number): RefusedBody {
+  return new RefusedBody(413, `the body is over this route's limit of ${maxBytes} bytes`);
+}
