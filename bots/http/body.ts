@@ -8,7 +8,7 @@ const MEDIA_TYPE: Record<Exclude<BodyKind, 'raw'>, string> = {
   json: 'application/json',
 };
 
-/** After a refusal, what is still on its way is read and dropped for a moment, so the sender sees the answer; then the connection ends. */
+/** After a refusal, how long what is still on its way is read and dropped before the connection is cut. */
 const DRAIN_MS = 2_000;
 
 /**
@@ -52,12 +52,19 @@ function parse(kind: BodyKind, raw: Buffer, contentType: string): unknown {
   return value;
 }
 
-/** Answers the refusal and closes the connection: what the sender still sends is not read into memory. */
+/**
+ * Answers the refusal, then reads and drops what the sender still sends for a moment, so that
+ * it sees the answer (a connection closed under a sender still writing is reset, and the reset
+ * can swallow the answer); a sender still writing after that is cut off.
+ */
 export function refuse(req: restify.Request, res: restify.Response, refused: RefusedBody): void {
   if (!res.headersSent) {
-    res.setHeader('Connection', 'close');
+    // Node closes at once after answering a sender that asked for "Connection: close"; ours ends below.
+    res.shouldKeepAlive = true;
     res.send(refused.status, { error: refused.message });
   }
   req.resume();
-  setTimeout(() => req.socket.destroy(), DRAIN_MS).unref();
+  setTimeout(() => {
+    if (!req.complete) req.socket.destroy();
+  }, DRAIN_MS).unref();
 }

@@ -17,11 +17,14 @@ export class AbandonedBody extends Error {
   }
 }
 
-const DECODERS: Record<string, () => zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress> = {
+type Decoder = zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress;
+
+/** Each accepted encoding's decoder, chosen with the body's first bytes in hand. */
+const DECODERS: Record<string, (head: Buffer) => Decoder> = {
   gzip: () => zlib.createGunzip(),
   'x-gzip': () => zlib.createGunzip(),
-  // "deflate" is zlib-wrapped by the standard and raw by some clients: Unzip reads either header.
-  deflate: () => zlib.createUnzip(),
+  // "deflate" is zlib-wrapped by the standard and raw by some clients: the header tells which.
+  deflate: (head) => (head.length >= 2 && (head[0] & 0x0f) === 8 && head.readUInt16BE(0) % 31 === 0 ? zlib.createInflate() : zlib.createInflateRaw()),
   br: () => zlib.createBrotliDecompress(),
 };
 
@@ -42,7 +45,7 @@ export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<B
     let received = 0;
     let decoded = 0;
     let settled = false;
-    const inflate = decoder?.();
+    let inflate: Decoder | undefined;
     const finish = (err: Error | null, body?: Buffer) => {
       if (settled) return;
       settled = true;
@@ -58,20 +61,22 @@ export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<B
       if (decoded > maxBytes) return finish(tooLarge(maxBytes));
       chunks.push(chunk);
     };
-    const onData = (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > maxBytes) return finish(tooLarge(maxBytes));
-      if (inflate) inflate.write(chunk);
-      else keep(chunk);
-    };
-    if (inflate) {
+    const decoding = (head: Buffer): Decoder => {
+      inflate = decoder!(head);
       inflate.on('data', keep);
       inflate.on('error', () => finish(new RefusedBody(400, `the body is not valid ${encoding}`)));
       inflate.on('end', () => finish(null, Buffer.concat(chunks)));
-    }
+      return inflate;
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) return finish(tooLarge(maxBytes));
+      if (decoder) (inflate ?? decoding(chunk)).write(chunk);
+      else keep(chunk);
+    };
     req.on('data', onData);
     req.on('end', () => {
-      if (inflate) inflate.end();
+      if (decoder) (inflate ?? decoding(Buffer.alloc(0))).end();
       else finish(null, Buffer.concat(chunks));
     });
     req.on('close', () => {

@@ -1,54 +1,31 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import twilio from 'twilio';
 import { PUBLIC_BASE_URL, startApp, type TestApp } from '../support/app';
+import { startMailbox, type Mailbox } from '../support/mailbox';
+import { startTwilioApi, type TwilioApiStandIn } from '../support/twilio-api';
 
 const TOKEN = 'twilio-test-auth-token';
 const SID = 'AC11111111111111111111111111111111';
 let app: TestApp;
-let smtp: SMTPServer;
-let api: http.Server;
-const mails: Array<{ to: string; raw: string }> = [];
-const texts: Array<Record<string, string>> = [];
+let mailbox: Mailbox;
+let api: TwilioApiStandIn;
+let mails: Mailbox['mails'];
+let texts: TwilioApiStandIn['texts'];
 let n = 0;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  // Twilio's REST API: the Messages resource, with the account's basic auth.
-  api = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const authorized = req.headers.authorization === `Basic ${Buffer.from(`${SID}:${TOKEN}`).toString('base64')}`;
-      if (!authorized || req.url !== `/2010-04-01/Accounts/${SID}/Messages.json`) return void res.writeHead(401).end();
-      const form = Object.fromEntries(new URLSearchParams(body));
-      texts.push(form);
-      res.writeHead(201, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ sid: `SM${texts.length}`, status: 'queued', to: form.To, from: form.From, body: form.Body }));
-    });
-  });
-  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  mailbox = await startMailbox();
+  api = await startTwilioApi(SID, TOKEN);
+  ({ mails } = mailbox);
+  ({ texts } = api);
   app = await startApp({
-    TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SMS_FROM: '+12125550199', TWILIO_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, MAIL_FROM: 'Acme portal <portal@acme.example>',
+    TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SMS_FROM: '+12125550199', TWILIO_API_URL: api.url,
+    SMTP_URL: mailbox.url, MAIL_FROM: 'Acme portal <portal@acme.example>',
   });
 });
 afterAll(async () => {
   await app.close();
-  smtp.close();
-  api.close();
+  await mailbox.close();
+  await api.close();
 });
 
 async function sms(from: string, body: string): Promise<string> {
