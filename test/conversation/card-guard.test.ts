@@ -17,6 +17,20 @@ describe('looksLikeCardNumber', () => {
     ['4111  1111 - 1111  1111', true],
     ['4111    1111 1111 1111', false], // four spaces: two separate numbers
     ['', false],
+    // Any separator, and the plain forms of fullwidth digits and non-breaking spaces.
+    ['4111.1111.1111.1111', true],
+    ['4111/1111/1111/1111', true],
+    ['4111_1111_1111_1111', true],
+    ['4111,1111,1111,1111', true],
+    ['4111\u00a01111\u00a01111\u00a01111', true],
+    ['4111\u202f1111\u20071111\u30001111', true], // narrow, figure and ideographic spaces
+    ['４１１１ １１１１ １１１１ １１１１', true],
+    ['４１１１－１１１１－１１１１－１１１１', true],
+    ['4111—1111—1111—1111', true],
+    ['3782.822463.10005', true],
+    ['4111.1111.1111.1112', false], // fails Luhn
+    ['invoices 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13', false], // a list, not a card
+    ['pay 1,250.50 on INV-000042 and 99.10 on INV-000043', false],
   ])('%j → %s', (text, expected) => {
     expect(looksLikeCardNumber(text)).toBe(expected);
   });
