@@ -35,7 +35,7 @@ export async function benchConversation() {
     await importOrganization(database.prisma, DEMO_FILE);
     const deps = {
       db: database.prisma, clock: fixedClock('2026-11-24T15:00:00Z'),
-      payments: { createCheckout: async () => ({ url: 'https://pay.example' }) },
+      secret: 'bench-secret-that-is-long-enough-0123456789', payments: { createCheckout: async () => ({ url: 'https://pay.example' }) },
       documents: { link: () => 'https://files.example' },
     };
     let n = 0;

@@ -64,7 +64,7 @@ async function measure(database: Database, standIn: StripeStandIn) {
   const clock = fixedClock(NOW);
   let receipts = 0;
   const portal = {
-    db, clock, payments: createStripeGateway({ db, stripe, baseUrl: BASE_URL }), documents: { link: () => `${BASE_URL}/files/x` },
+    db, clock, secret: 'bench-secret-that-is-long-enough-0123456789', payments: createStripeGateway({ db, stripe, baseUrl: BASE_URL }), documents: { link: () => `${BASE_URL}/files/x` },
   };
   const server = restify.createServer({ handleUncaughtExceptions: false });
   registerPayments(server, { config, log: pino({ level: 'silent' }), portal, stripe, outbound: { send: async () => { receipts++; } } });

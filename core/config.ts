@@ -11,6 +11,8 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).optional(),
+  /** Proxies in front of the server whose X-Forwarded-For is to be believed (a load balancer: 1). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   PUBLIC_BASE_URL: url('e.g. https://portal.example.com').optional(),
   DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   DATABASE_URL: z.string().trim().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://').optional(),

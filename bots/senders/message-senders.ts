@@ -15,6 +15,7 @@ export function createMessageSenders(config: Config): { codes?: CodeSender; forw
   const unavailable = (what: string) => new Error(`${what} is not set up`);
   return {
     codes: {
+      reaches: { email: Boolean(email), phone: Boolean(sms) },
       async sendCode(to, code) {
         const text = `Your customer portal code is ${code}. It is valid for 10 minutes. If you did not ask for it, ignore this message.`;
         if ('email' in to) {

@@ -1,6 +1,6 @@
 import { App, type webApi } from '@slack/bolt';
 import type restify from 'restify';
-import { receiveMessage } from '../../core/conversation/receive-message';
+import { answered, receiveMessage } from '../../core/conversation/receive-message';
 import { AppError, APOLOGY } from '../../core/errors';
 import { rememberConversation } from '../../core/identity/remember-conversation';
 import type { DoorDeps } from '../door';
@@ -89,11 +89,15 @@ async function converse(deps: DoorDeps, client: webApi.WebClient, inbound: Slack
     if (inbound.dm) await rememberConversation(portal.db, 'slack', inbound.message.address, { channel: inbound.dm, team: inbound.team });
     const reply = await receiveMessage(portal, inbound.message);
     log.info({ ...context, answered: Boolean(reply) }, 'slack message');
-    if (reply) await deliverReply(deps, client, target, reply, context);
+    if (!reply) return;
+    await deliverReply(deps, client, target, reply, context);
   } catch (err) {
     log.error({ ...context, err }, 'slack message failed');
-    await target.post(renderBlocks({ text: err instanceof AppError ? err.userMessage : APOLOGY })).catch((again: unknown) => {
+    const posted = await target.post(renderBlocks({ text: err instanceof AppError ? err.userMessage : APOLOGY })).then(() => true, (again: unknown) => {
       log.error({ ...context, err: again }, 'slack apology failed');
+      return false;
     });
+    if (!posted) return;
   }
+  await answered(portal, inbound.message).catch((err: unknown) => log.error({ ...context, err }, 'answer not recorded'));
 }

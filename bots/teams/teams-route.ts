@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
-import { receiveMessage } from '../../core/conversation/receive-message';
+import { answered, receiveMessage } from '../../core/conversation/receive-message';
 import type { Reply } from '../../core/conversation/reply';
 import { AppError } from '../../core/errors';
 import { rememberConversation } from '../../core/identity/remember-conversation';
@@ -66,7 +66,9 @@ async function answerTurn(ctx: TurnContext, adapter: CloudAdapter, { config, log
     reply = { text: failure.userMessage, warning: true };
   }
   log.info({ activityId: activity.id, personal, answered: Boolean(reply) }, 'teams message');
-  if (reply) await ctx.sendActivity(toActivity(reply, { personal, userId: activity.from?.id }));
+  if (!reply) return;
+  await ctx.sendActivity(toActivity(reply, { personal, userId: activity.from?.id }));
+  await answered(portal, message).catch((err: unknown) => log.error({ err, activityId: activity.id }, 'answer not recorded'));
 }
 
 export function isPersonal(activity: Pick<Activity, 'conversation'>): boolean {

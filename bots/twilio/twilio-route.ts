@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import twilio from 'twilio';
-import { receiveMessage } from '../../core/conversation/receive-message';
+import { answered, receiveMessage } from '../../core/conversation/receive-message';
 import { recordDeliveryStatus } from '../../core/identity/record-delivery-status';
 import { APOLOGY } from '../../core/errors';
 import type { DoorDeps } from '../door';
@@ -38,13 +38,19 @@ export function registerTwilio(server: restify.Server, { config, log, portal }: 
 
   server.post(MESSAGES, form, verified(MESSAGES), async (req, res) => {
     const message = toInbound(req.body as Record<string, string>, (url) => fetchMedia(url, config));
-    const twiml = (body: string) => {
+    const send = (body: string) => {
       res.setHeader('Content-Type', 'text/xml');
       res.sendRaw(200, body);
+    };
+    // The answer is the response itself: once it has been handed over whole, the message is answered.
+    const twiml = (body: string) => {
+      res.once('finish', () => answered(portal, message).catch((err: unknown) => log.error({ err, messageId: message.messageId }, 'answer not recorded')));
+      send(body);
     };
     try {
       const reply = await receiveMessage(portal, message);
       log.info({ reqId: req.id(), channel: message.channel, messageId: message.messageId, answered: Boolean(reply) }, 'twilio message');
+      if (!reply) return send(emptyTwiml());
       // Twilio answers its own opt-out keywords on SMS; a second answer from us would be noise.
       const quiet = message.channel === 'sms' && TWILIO_SMS_KEYWORDS.test(message.text);
       twiml(quiet ? emptyTwiml() : toTwiml(reply, message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));

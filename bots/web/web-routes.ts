@@ -2,24 +2,27 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type restify from 'restify';
-import { receiveMessage } from '../../core/conversation/receive-message';
+import { answered, receiveMessage, type ChannelMessage } from '../../core/conversation/receive-message';
 import { APOLOGY, AppError } from '../../core/errors';
-import { linkDemoSession, listDemoContacts, newWebSessionId } from '../../core/identity/web-session';
+import { isWebSessionId, listDemoContacts, startWebSession } from '../../core/identity/web-session';
 import type { Reply } from '../../core/conversation/reply';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
+import { clientAddress } from '../http/client-address';
 import type { createWebInbox } from './web-inbox';
 
 const PAGE = path.join(__dirname, 'console.html');
+const UNKNOWN_SESSION = 'This chat was not started here, or has ended. Reload the page to start a new one.';
 
 /**
  * The web console: a chat page on the same core and reply model as every other channel.
- * A session id (random, per browser tab) is the identity's address.
+ * A session id, issued by the server, is the identity's address.
  */
 export function registerWeb(server: restify.Server, { config, log, portal }: DoorDeps, inbox: ReturnType<typeof createWebInbox>): void {
   // A message is at most 2,000 characters; a session asks for one number.
   const json = body('json', 16 * 1024);
   const page = fs.readFileSync(PAGE, 'utf8');
+  const known = (sessionId: unknown): sessionId is string => isWebSessionId(portal.secret, sessionId);
 
   server.get('/', (_req, res, next) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -37,11 +40,21 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
   });
 
   server.post('/web/session', json, async (req, res) => {
-    const sessionId = newWebSessionId();
-    const contactId = Number((req.body as { contactId?: unknown } | undefined)?.contactId);
+    const asked = (req.body as { contactId?: unknown }).contactId;
+    const contactId = Number(asked);
+    if (asked !== undefined && !(Number.isInteger(contactId) && contactId > 0)) {
+      res.send(400, { error: 'contactId must be a contact number' });
+      return;
+    }
     try {
-      if (Number.isInteger(contactId) && contactId > 0) await linkDemoSession(portal.db, { demoMode: config.demoMode, sessionId, contactId });
-      res.send(200, { sessionId });
+      const started = await startWebSession(portal, { source: clientAddress(req, config.TRUST_PROXY), demoMode: config.demoMode, contactId: asked === undefined ? undefined : contactId });
+      if ('retryAt' in started) {
+        const seconds = Math.max(1, Math.ceil((started.retryAt.getTime() - portal.clock().getTime()) / 1000));
+        res.setHeader('Retry-After', String(seconds));
+        res.send(429, { error: `Too many chats were started from here. Please try again in ${Math.ceil(seconds / 60)} minutes.`, retryAfter: seconds });
+        return;
+      }
+      res.send(200, started);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.send(err.code === 'not_allowed' ? 403 : 404, { error: err.userMessage });
@@ -49,24 +62,30 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
   });
 
   server.get('/web/inbox', (req, res, next) => {
-    const sessionId = String((req.query as { sessionId?: unknown } | undefined)?.sessionId ?? '');
-    res.send(200, { replies: /^[\w-]{16,64}$/.test(sessionId) ? inbox.take(sessionId).map(toWire) : [] });
+    const sessionId = (req.query as { sessionId?: unknown } | undefined)?.sessionId;
+    res.send(200, { replies: known(sessionId) ? inbox.take(sessionId).map(toWire) : [] });
     next();
   });
 
   server.post('/web/messages', json, async (req, res) => {
-    const body = (req.body ?? {}) as { sessionId?: unknown; text?: unknown };
-    if (typeof body.sessionId !== 'string' || !/^[\w-]{16,64}$/.test(body.sessionId) || typeof body.text !== 'string') {
+    const { sessionId, text } = req.body as { sessionId?: unknown; text?: unknown };
+    if (typeof sessionId !== 'string' || typeof text !== 'string') {
       res.send(400, { error: 'sessionId and text are required' });
       return;
     }
-    try {
-      const reply = await receiveMessage(portal, { channel: 'web', address: body.sessionId, text: body.text.slice(0, 2000), messageId: crypto.randomUUID() });
-      res.send(200, { reply: reply && toWire(reply) });
-    } catch (err) {
-      log.error({ reqId: req.id(), err }, 'web console message failed');
-      res.send(200, { reply: { text: APOLOGY, warning: true } });
+    if (!known(sessionId)) {
+      res.send(401, { error: UNKNOWN_SESSION });
+      return;
     }
+    const message: ChannelMessage = {
+      channel: 'web', address: sessionId, text: text.slice(0, 2000), messageId: crypto.randomUUID(), source: clientAddress(req, config.TRUST_PROXY),
+    };
+    const reply = await receiveMessage(portal, message).catch((err: unknown) => {
+      log.error({ reqId: req.id(), err }, 'web console message failed');
+      return { text: APOLOGY, warning: true };
+    });
+    if (reply) res.once('finish', () => answered(portal, message).catch((err: unknown) => log.error({ reqId: req.id(), err }, 'answer not recorded')));
+    res.send(200, { reply: reply && toWire(reply) });
   });
 }
 

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
-import { admitMessage, messageRules } from '../identity/rate-limit';
+import { admitMessage } from '../inbound/admit-message';
+import { markAnswered } from '../inbound/mark-answered';
 import { LINK_PROMPT } from '../identity/link-identity';
 import { checkCustomerFile, isVagueType, MAX_FILE_BYTES, receiveCustomerFile, sniffFileType } from '../portal/receive-customer-file';
 import { findIdentity } from './find-identity';
@@ -17,21 +18,42 @@ export interface IncomingFile {
 
 export interface ChannelMessage extends InboundMessage {
   files?: IncomingFile[];
+  /** Where the message came from, when the channel's addresses cost nothing to make (the console's network address). */
+  source?: string;
 }
+
+/** Channels where every answer is a paid message: past its limit a sender is told once, not each time. */
+const PAID_PER_MESSAGE = new Set(['sms', 'whatsapp']);
 
 /**
  * What every door calls: a message is taken once (by the channel's message id), counted
  * against the rate limits, its files kept, then answered. Null means "say nothing": a
- * retried delivery already answered, or a flood past its one warning.
+ * retried delivery already answered (or being answered by another process), or a text
+ * message past its limit after the one that said when to write again. Once a non-null
+ * answer has left, the door calls `answered`.
  */
 export async function receiveMessage(deps: ConversationDeps, message: ChannelMessage): Promise<Reply | null> {
   const { db, clock } = deps;
-  const verdict = await admitMessage(db, message, messageRules(message.channel, message.address, deps.limits), clock());
-  if (verdict === 'duplicate' || verdict === 'over') return null;
-  if (verdict === 'first') return reply("You're sending messages faster than I can answer. Please wait a minute and try again.");
-
+  const now = clock();
+  const admission = await admitMessage(db, message, deps.limits, now);
+  if (admission.kind === 'duplicate') return null;
+  if (admission.kind === 'limited') {
+    if (admission.first || !PAID_PER_MESSAGE.has(message.channel)) return slowDown(admission.until, now);
+    await markAnswered(db, message);
+    return null;
+  }
   if (message.files?.length) return receiveFiles(deps, message);
   return handleMessage(deps, message);
+}
+
+/** The answer to a message from receiveMessage (or the apology for it) has left: a retry of it is now a duplicate. */
+export function answered(deps: Pick<ConversationDeps, 'db'>, message: ChannelMessage): Promise<void> {
+  return markAnswered(deps.db, message);
+}
+
+function slowDown(until: Date, now: Date): Reply {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return reply(`You're sending messages faster than I can answer. Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}, then write again.`, { warning: true });
 }
 
 async function receiveFiles(deps: ConversationDeps, message: ChannelMessage): Promise<Reply> {

@@ -3,7 +3,7 @@ import type { Db } from '../db/open-database';
 import type { Day } from '../dates';
 import type { DocumentLinks } from '../documents/document-ref';
 import type { CodeSender } from '../identity/link-identity';
-import type { RateLimits } from '../identity/rate-limit';
+import type { RateLimits } from '../inbound/admit-message';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import type { Viewer } from '../portal/viewer';
 import type { PendingQuestion } from './pending-question';
@@ -16,6 +16,9 @@ export interface Forwarder {
 export interface ConversationDeps {
   db: Db;
   clock: Clock;
+  /** APP_SECRET, for what the core keeps keyed (linking codes). */
+  secret: string;
+  log?: { warn(obj: object, msg?: string): void };
   payments: PaymentGateway;
   documents: DocumentLinks;
   forwarder?: Forwarder;

@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
+import { holdPgliteInstance, holdPostgresInstance } from './instance';
 import { applyMigrations } from './schema-engine';
 import { pgliteRunner, poolRunner, registerSql } from './sql';
 
@@ -44,11 +45,13 @@ export async function openDatabase(options: { url?: string; dataDir?: string; mi
   }
   if (migrate) await applyMigrations(factory);
   const prisma = new PrismaClient({ adapter: factory });
-  registerSql(prisma, pool ? poolRunner(pool) : pgliteRunner(pglite!));
+  const instance = url ? await holdPostgresInstance(url) : await holdPgliteInstance(pglite!);
+  registerSql(prisma, pool ? poolRunner(pool, instance.id) : pgliteRunner(pglite!, instance.id));
   return {
     prisma,
     kind: url ? 'postgres' : 'pglite',
     async close() {
+      await instance.release();
       await prisma.$disconnect();
       await pool?.end();
       await pglite?.close();

@@ -13,6 +13,8 @@ export interface Statement {
 
 export interface SqlRunner {
   query<T>(statement: Statement, params: unknown[]): Promise<T[]>;
+  /** This process's instance number (see instance.ts): what it takes, it marks with this. */
+  instance: number;
 }
 
 /** Column types read as Prisma's raw queries read them: int8 as bigint, timestamps as UTC. */
@@ -21,7 +23,7 @@ const TIMESTAMP = 1114;
 const readInt8 = (text: string) => BigInt(text);
 const readTimestamp = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
 
-export function poolRunner(pool: Pool): SqlRunner {
+export function poolRunner(pool: Pool, instance: number): SqlRunner {
   const types = {
     getTypeParser: ((oid: number, format?: string) => {
       if (oid === INT8) return readInt8;
@@ -30,6 +32,7 @@ export function poolRunner(pool: Pool): SqlRunner {
     }) as typeof pgTypes.getTypeParser,
   };
   return {
+    instance,
     async query<T>({ name, text }: Statement, params: unknown[]) {
       const result = await pool.query({ name, text, values: params, types });
       return result.rows as T[];
@@ -37,10 +40,11 @@ export function poolRunner(pool: Pool): SqlRunner {
   };
 }
 
-export function pgliteRunner(pglite: PGlite): SqlRunner {
+export function pgliteRunner(pglite: PGlite, instance: number): SqlRunner {
   // PGlite reads timestamps as UTC already; it reads int8 as a number, which loses cents past 2^53.
   const parsers = { [INT8]: readInt8 };
   return {
+    instance,
     async query<T>({ text }: Statement, params: unknown[]) {
       const result = await pglite.query<T>(text, params, { parsers });
       return result.rows;

@@ -1,5 +1,6 @@
 import twilio from 'twilio';
 import { PUBLIC_BASE_URL, startApp, type TestApp } from '../support/app';
+import { eventually } from '../support/eventually';
 import { startMailbox, type Mailbox } from '../support/mailbox';
 import { startTwilioApi, type TwilioApiStandIn } from '../support/twilio-api';
 
@@ -42,7 +43,7 @@ test('an unknown number links by a code e-mailed through SMTP', async () => {
   const stranger = '+15550003333';
   expect(await sms(stranger, 'hi')).toMatch(/^Hi! To see your account here/);
   expect(await sms(stranger, 'HANK@globex.example')).toMatch(/^If hank@globex\.example is on record, a 6-digit code is on its way/);
-  expect(mails).toHaveLength(1);
+  await eventually(() => mails.length === 1);
   expect(mails[0].to).toBe('hank@globex.example');
   const code = /code is (\d{6})/.exec(mails[0].raw)![1];
   expect(await sms(stranger, code)).toMatch(/^You're linked as Hank Scorpio of Globex Corp\./);
@@ -52,6 +53,7 @@ test('an unknown number links by a code e-mailed through SMTP', async () => {
 test('a code to a phone on record goes by SMS through the Twilio API', async () => {
   const stranger = '+15550003334';
   await sms(stranger, '+1 555 555 0101');
+  await eventually(() => texts.length > 0);
   expect(texts.at(-1)).toMatchObject({ To: '+15555550101', From: '+12125550199' });
   expect(texts.at(-1)!.Body).toMatch(/Your customer portal code is \d{6}/);
 });

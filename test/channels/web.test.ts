@@ -52,9 +52,12 @@ test('a session without a contact starts unlinked and sees no data', async () =>
   expect(body.reply.text).toMatch(/^Hi! To see your account here, I first need to link this chat/);
 });
 
-test('a bad request is refused plainly', async () => {
+test('a bad request is refused plainly; a session id the server did not issue is not a chat', async () => {
   expect((await post('/web/messages', { text: 'hi' })).status).toBe(400);
-  expect((await post('/web/messages', { sessionId: 'short', text: 'hi' })).status).toBe(400);
+  for (const sessionId of ['short', 'a'.repeat(24), `${'a'.repeat(24)}.${'b'.repeat(22)}`]) {
+    const refused = await post('/web/messages', { sessionId, text: 'hi' });
+    expect(refused).toEqual({ status: 401, body: { error: 'This chat was not started here, or has ended. Reload the page to start a new one.' } });
+  }
 });
 
 test("another customer's invoice, by every reference form, answers as a missing one", async () => {

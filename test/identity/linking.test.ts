@@ -1,13 +1,32 @@
+import crypto from 'node:crypto';
 import { receiveMessage } from '../../core/conversation/receive-message';
 import type { CodeSender } from '../../core/identity/link-identity';
 import { conversationDeps } from '../support/conversation';
+import { eventually } from '../support/eventually';
 import { useFixtureDatabase } from '../support/fixture-database';
 
 class RecordingCodes implements CodeSender {
   readonly sent: Array<{ to: string; code: string }> = [];
+  /** Codes the provider refused: asked for, never delivered. */
+  readonly failed: Array<{ to: string; code: string }> = [];
+  reaches = { email: true, phone: true };
+  failing = false;
   async sendCode(to: { email: string } | { phone: string }, code: string) {
-    this.sent.push({ to: 'email' in to ? to.email : to.phone, code });
+    const sent = { to: 'email' in to ? to.email : to.phone, code };
+    if (this.failing) {
+      this.failed.push(sent);
+      throw new Error('the provider refused the message');
+    }
+    this.sent.push(sent);
   }
+}
+
+/** Codes leave after the answer: wait until `count` have been handed over (or refused). */
+async function codesOut(codes: RecordingCodes, count: number) {
+  await eventually(() => codes.sent.length + codes.failed.length >= count);
+  // A code is stored just after its send: give that write its turn too.
+  await new Promise((r) => setTimeout(r, 50));
+  expect(codes.sent.length + codes.failed.length).toBe(count);
 }
 
 const fixture = useFixtureDatabase('pglite');
@@ -23,7 +42,7 @@ test('an unknown number links with a code sent to the e-mail on record, then see
   const say = stranger(codes);
   expect(await say('what do I owe')).toMatch(/^Hi! To see your account here, I first need to link this chat/);
   expect(await say('hank@globex.example')).toBe('If hank@globex.example is on record, a 6-digit code is on its way to it. Reply here with the code within 10 minutes to link this chat.');
-  expect(codes.sent).toHaveLength(1);
+  await codesOut(codes, 1);
   expect(codes.sent[0].to).toBe('hank@globex.example');
   expect(await say(codes.sent[0].code)).toBe('You\'re linked as Hank Scorpio of Globex Corp. Say "hi" to see your account, or ask "what do I owe".');
   expect(await say('what do I owe')).toMatch(/^You owe \$750\.00/);
@@ -35,6 +54,7 @@ test('an address not on record gets the very same answer, and no code can link i
   const onRecord = await stranger(new RecordingCodes(), '+15550008888')('hank@globex.example');
   const notOnRecord = await say('nobody@nowhere.example');
   expect(notOnRecord.replace('nobody@nowhere.example', 'X')).toBe(onRecord.replace('hank@globex.example', 'X'));
+  await new Promise((r) => setTimeout(r, 100));
   expect(codes.sent).toHaveLength(0);
   expect(await say('123456')).toBe("That code isn't right. You have 4 tries left.");
 });
@@ -43,6 +63,7 @@ test('five tries per code, three codes an hour, ten minutes of validity', async 
   const codes = new RecordingCodes();
   const say = stranger(codes);
   await say('+15555550101');
+  await codesOut(codes, 1);
   expect(codes.sent[0].to).toBe('+15555550101');
   const wrong = codes.sent[0].code === '000000' ? '111111' : '000000';
   for (let i = 4; i >= 1; i--) expect(await say(wrong)).toBe(`That code isn't right. You have ${i} ${i === 1 ? 'try' : 'tries'} left.`);
@@ -51,9 +72,69 @@ test('five tries per code, three codes an hour, ten minutes of validity', async 
   await say('+15555550101');
   await say('+15555550101');
   expect(await say('+15555550101')).toMatch(/^You've asked for several codes in the last hour/);
-  expect(codes.sent).toHaveLength(3);
+  await codesOut(codes, 3);
   const late = stranger(codes, '+15550007777', '2026-11-24T15:11:00Z');
   expect(await late(codes.sent[2].code)).toMatch(/^That code has expired or was never sent/);
+});
+
+test('a code exists only once its message was handed over: a code the provider refused links nothing', async () => {
+  const codes = new RecordingCodes();
+  codes.failing = true;
+  const say = stranger(codes);
+  expect(await say('hank@globex.example')).toMatch(/^If hank@globex\.example is on record, a 6-digit code is on its way/);
+  await codesOut(codes, 1);
+  expect(await say(codes.failed[0].code)).toBe("That code isn't right. You have 4 tries left.");
+});
+
+test('the same words whether or not the address is on record, and whichever way codes cannot go', async () => {
+  const codes = new RecordingCodes();
+  codes.reaches = { email: false, phone: true };
+  const known = await stranger(codes, '+15550001111')('hank@globex.example');
+  const unknown = await stranger(codes, '+15550001112')('nobody@nowhere.example');
+  expect(known).toBe("I can't send codes by e-mail here. Please send the mobile number your supplier has on file for you instead.");
+  expect(unknown).toBe(known);
+  codes.reaches = { email: true, phone: false };
+  expect(await stranger(codes, '+15550001113')('+15555550101')).toBe(await stranger(codes, '+15550001114')('+15550009999'));
+});
+
+test('three codes an hour to one address, whichever chats ask; then the address is named, known or not', async () => {
+  const codes = new RecordingCodes();
+  for (let i = 0; i < 3; i++) expect(await stranger(codes, `+1555000200${i}`)('+15555550101')).toMatch(/^If \+15555550101 is on record/);
+  expect(await stranger(codes, '+15550002009')('+15555550101')).toBe('Several codes have been asked for +15555550101 in the last hour. Please wait a while before asking again.');
+  await codesOut(codes, 3);
+  for (let i = 0; i < 3; i++) await stranger(codes, `+1555000300${i}`)('+15550009999');
+  expect(await stranger(codes, '+15550003009')('+15550009999')).toBe('Several codes have been asked for +15550009999 in the last hour. Please wait a while before asking again.');
+});
+
+test('ten wrong codes for one contact from several chats lock its linking for a day and tell the merchant', async () => {
+  const codes = new RecordingCodes();
+  const chats = [0, 1, 2].map((i) => stranger(codes, `+1555000400${i}`));
+  for (const say of chats) await say('hank@globex.example');
+  await codesOut(codes, 3);
+  const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  const answers = [];
+  for (let round = 0; round < 4; round++) for (let c = 0; c < 3; c++) answers.push(await chats[c](wrong(codes.sent[c].code)));
+  expect(answers.filter((a) => /^That code isn't right/.test(a))).toHaveLength(12);
+  expect(await fixture.db.prisma.notification.findMany({ where: { kind: 'linking_locked' }, select: { message: true } })).toEqual([
+    { message: 'Linking chats to Hank Scorpio (Globex Corp) is locked for a day after 10 wrong codes from several chats. If that was not them, someone may be trying to reach their account.' },
+  ]);
+  // The right code no longer links, and no new code goes out.
+  expect(await chats[0](codes.sent[0].code)).toBe('Too many wrong codes. Please ask for a new one by sending your e-mail address or mobile number again.');
+  expect(await fixture.db.prisma.channelIdentity.count({ where: { contactId: { not: null }, address: { startsWith: '+155500040' } } })).toBe(0);
+  expect(await stranger(codes, '+15550004009')('+15555550101')).toMatch(/^If \+15555550101 is on record/);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(codes.sent).toHaveLength(3);
+});
+
+test('codes are kept as a hash keyed with APP_SECRET, not one anyone could recompute', async () => {
+  const codes = new RecordingCodes();
+  await stranger(codes)('hank@globex.example');
+  await codesOut(codes, 1);
+  const row = await fixture.db.prisma.linkCode.findFirstOrThrow({ where: { codeHash: { not: null } } });
+  const { code } = codes.sent[0];
+  const unkeyed = [`${row.identityId}:${code}`, `${row.id}:${code}`, code].map((t) => crypto.createHash('sha256').update(t).digest('hex'));
+  expect(unkeyed).not.toContain(row.codeHash);
+  expect(row.codeHash).toBe(crypto.createHmac('sha256', 'test-secret-that-is-long-enough-1234567890').update(`${row.id}:${code}`).digest('hex'));
 });
 
 test('a retried delivery is answered once; a flood gets one warning then silence', async () => {

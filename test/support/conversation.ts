@@ -26,7 +26,7 @@ export const plainLinks: DocumentLinks = {
 };
 
 export function conversationDeps(db: Db, overrides: Partial<ConversationDeps> = {}): ConversationDeps & { payments: RecordingGateway } {
-  return { db, clock: fixedClock('2026-11-24T15:00:00Z'), payments: new RecordingGateway(), documents: plainLinks, ...overrides } as ConversationDeps & { payments: RecordingGateway };
+  return { db, clock: fixedClock('2026-11-24T15:00:00Z'), secret: 'test-secret-that-is-long-enough-1234567890', payments: new RecordingGateway(), documents: plainLinks, ...overrides } as ConversationDeps & { payments: RecordingGateway };
 }
 
 let counter = 0;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LinkCode" ALTER COLUMN "codeHash" DROP NOT NULL;
