@@ -34,10 +34,12 @@ export interface AppParts {
   clock?: Clock;
   /** Tests put fakes at the edge here (a payment gateway, a code sender); nothing else differs. */
   overrides?: Partial<ConversationDeps>;
+  /** The key of this machine's commands (the embedded database's claim): operator rights on /admin/*. */
+  commandToken?: string;
 }
 
 /** Wires the core and every door onto one server; used by main and by the tests alike. */
-export function buildApp({ config, log, db, renderer, clock = systemClock, overrides = {} }: AppParts): { server: restify.Server; portal: ConversationDeps; outbound: OutboundSender } {
+export function buildApp({ config, log, db, renderer, clock = systemClock, overrides = {}, commandToken }: AppParts): { server: restify.Server; portal: ConversationDeps; outbound: OutboundSender } {
   const secret = resolveAppSecret(config);
   const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
   const stripe = createStripeClient(config);
@@ -54,6 +56,6 @@ export function buildApp({ config, log, db, renderer, clock = systemClock, overr
   registerSlack(server, door);
   registerWeb(server, door, web);
   registerPayments(server, { config, log, portal, stripe, outbound });
-  registerAdmin(server, door);
+  registerAdmin(server, door, commandToken);
   return { server, portal, outbound };
 }

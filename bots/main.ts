@@ -1,6 +1,6 @@
-import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { loadConfig } from '../core/config';
+import { loadSettings } from '../core/config';
 import { createChromiumRenderer } from '../core/documents/chromium-renderer';
 import { AppError } from '../core/errors';
 import { startPortal } from '../core/start-portal';
@@ -8,15 +8,18 @@ import { buildApp } from './app';
 
 /** Composition root: config → database → core → channels → one restify server. */
 async function main() {
-  // An operator's .env, when there is one; the environment itself wins.
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig();
+  const config = loadSettings();
   const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.token', '*.secret'] });
   const database = await startPortal(config, log);
   // The browser starts with the first PDF, not with the server.
   const renderer = createChromiumRenderer({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, log });
-  const { server } = buildApp({ config, log, db: database.prisma, renderer });
-  server.listen(config.PORT, config.HOST, () => log.info(`portal listening on ${server.url} (public address ${config.PUBLIC_BASE_URL})`));
+  // Commands on this machine reach an embedded database through the server that holds it.
+  const { server } = buildApp({ config, log, db: database.prisma, renderer, commandToken: database.claim?.token });
+  server.listen(config.PORT, config.HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    database.claim?.listening(`http://${config.HOST.includes(':') ? '[::1]' : '127.0.0.1'}:${port}`);
+    log.info(`portal listening on ${server.url} (public address ${config.PUBLIC_BASE_URL})`);
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

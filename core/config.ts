@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from './errors';
 
@@ -55,6 +56,12 @@ export type Config = Omit<z.infer<typeof schema>, 'HOST' | 'PUBLIC_BASE_URL'> & 
 };
 
 const PROVIDER_KEYS = ['TWILIO_AUTH_TOKEN', 'SLACK_SIGNING_SECRET', 'MicrosoftAppId', 'STRIPE_SECRET_KEY'] as const;
+
+/** The settings of a server or command an operator started: `.env` in the working folder, when there is one, under the environment itself. */
+export function loadSettings(): Config {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  return loadConfig();
+}
 
 /** Reads and checks the settings once; a bad value stops the start with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

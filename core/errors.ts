@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'not_found'
   | 'not_allowed'
   | 'bad_request'
+  /** The request contradicts one made before (an idempotency key reused for something else). */
+  | 'conflict'
   | 'provider_failed'
   | 'unavailable';
 

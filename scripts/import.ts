@@ -1,25 +1,26 @@
-/** npm run -s import -- FILE.json: loads one organization (format in shared/contracts/portal.md). */
-import path from 'node:path';
-import { loadConfig } from '../core/config';
-import { openDatabase } from '../core/db/open-database';
-import { AppError } from '../core/errors';
-import { importOrganization } from '../core/import/import-organization';
+/**
+ * npm run -s import -- FILE.json: loads one organization (format in shared/contracts/portal.md).
+ * With the embedded database held by a running server, the file goes through that server.
+ */
+import { readImportFile } from '../core/import/import-organization';
+import { planImport } from '../core/import/plan-import';
+import { writeImport, type ImportSummary } from '../core/import/write-import';
+import { runCommand, runningServer, throughServer, UsageError, withDatabase } from './command';
 
-async function main() {
-  const file = process.argv[2];
-  if (!file) throw new AppError('bad_request', 'usage: npm run -s import -- FILE.json');
-  const config = loadConfig();
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
-  try {
-    const summary = await importOrganization(database.prisma, file);
+runCommand({
+  usage: 'usage: npm run -s import -- FILE.json\n\nLoads an organization\'s books from an import file (shared/contracts/portal.md).',
+  options: {},
+  positionals: 1,
+  async run({ positionals: [file] }, config) {
+    if (!file) throw new UsageError('the import file is missing');
+    const { raw, dir } = readImportFile(file);
+    // Checked here first, so every problem is named against the file on this machine.
+    const plan = planImport(raw, dir);
+    const server = runningServer(config);
+    const summary = server
+      ? ((await throughServer(server, '/admin/import', raw)) as { summary: ImportSummary }).summary
+      : await withDatabase(config, 'npm run -s import', (database) => writeImport(database.prisma, plan));
     const counts = Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-    console.log(`${summary.replaced ? 'Replaced' : 'Imported'} organization "${summary.organization}": ${counts}.`);
-  } finally {
-    await database.close();
-  }
-}
-
-main().catch((err) => {
-  console.error(err instanceof AppError ? err.message : err);
-  process.exit(1);
+    console.log(`${summary.replaced ? 'Replaced' : 'Imported'} organization "${summary.organization}"${server ? ` through the running server (${server.url})` : ''}: ${counts}.`);
+  },
 });

@@ -5,7 +5,9 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { AppError } from '../errors';
 import { PrismaClient } from './generated/client';
+import { claimEmbedded, shownPath, type Claim } from './embedded-owner';
 import { holdPgliteInstance, holdPostgresInstance } from './instance';
 import { applyMigrations } from './schema-engine';
 import { pgliteRunner, poolRunner, registerSql } from './sql';
@@ -15,16 +17,32 @@ export type Db = PrismaClient;
 export interface Database {
   prisma: PrismaClient;
   kind: 'pglite' | 'postgres';
+  /** This process's claim on an embedded database on disk (embedded-owner.ts). */
+  claim?: Claim;
   close(): Promise<void>;
 }
 
 /**
  * `url` postgres://… → PostgreSQL through @prisma/adapter-pg; otherwise the embedded
- * PGlite, on disk in `dataDir` or in memory when `dataDir` is 'memory://'.
- * Pending migrations are applied before the client is handed out.
+ * PGlite, on disk in `dataDir` (claimed for this process as `owner`) or in memory when
+ * `dataDir` is 'memory://'. Pending migrations are applied before the client is handed out.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string; migrate?: boolean }): Promise<Database> {
-  const { url, dataDir = 'memory://', migrate = true } = options;
+export async function openDatabase(options: { url?: string; dataDir?: string; migrate?: boolean; owner?: string }): Promise<Database> {
+  const { url, dataDir = 'memory://', migrate = true, owner = 'another portal process' } = options;
+  const claim = !url && dataDir !== 'memory://' ? claimEmbedded(dataDir, owner) : undefined;
+  try {
+    return await open({ url, dataDir, migrate, claim });
+  } catch (err) {
+    claim?.release();
+    if (!claim) throw err;
+    const folder = shownPath(dataDir);
+    const why = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 200);
+    throw new AppError('unavailable', `The embedded database in ${folder} could not be opened (${why}): its files look damaged. `
+      + `To get going again, restore a backup (npm run -s restore -- FILE), or move the folder aside (mv ${folder} ${folder}.damaged) to start with an empty database.`, undefined, { cause: err });
+  }
+}
+
+async function open({ url, dataDir, migrate, claim }: { url?: string; dataDir: string; migrate: boolean; claim?: Claim }): Promise<Database> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let pglite: PGlite | undefined;
   let pool: Pool | undefined;
@@ -50,11 +68,13 @@ export async function openDatabase(options: { url?: string; dataDir?: string; mi
   return {
     prisma,
     kind: url ? 'postgres' : 'pglite',
+    claim,
     async close() {
       await instance.release();
       await prisma.$disconnect();
       await pool?.end();
       await pglite?.close();
+      claim?.release();
     },
   };
 }

@@ -107,7 +107,8 @@ export const importFileSchema = z.object({
   retainerApplications: z
     .array(z.object({ retainer: text, invoice: text, amount: decimal, date: day }))
     .default([]),
-  documents: z.array(z.object({ customer: text, title: text, file: text })).default([]),
+  /** `file` is a path next to the import file; through the API, where no path is ours to read, `content` carries the bytes (base64). */
+  documents: z.array(z.object({ customer: text, title: text, file: text, content: z.string().max(15_000_000).optional() })).default([]),
 });
 
 export type ImportFile = z.infer<typeof importFileSchema>;

@@ -2,17 +2,42 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
+import type { AdminScope } from '../merchant/merchant-keys';
 import { planImport } from './plan-import';
 import { writeImport, type ImportSummary } from './write-import';
 
-/** Reads, checks and loads an import file; a bad file is refused whole. */
-export async function importOrganization(db: Db, file: string): Promise<ImportSummary> {
-  let raw: unknown;
+const refused = (why: string) => new AppError('import_invalid', `The import file was refused; nothing was imported:\n  ${why}`);
+
+/**
+ * An import file as one JSON value: its documents' files, read from beside it, ride along as
+ * base64 `content`, so the value can be loaded here or sent to the server that holds the data.
+ * A file that is missing is left for the check to report with every other problem.
+ */
+export function readImportFile(file: string): { raw: unknown; dir: string } {
+  let raw: { documents?: Array<{ file?: unknown; content?: unknown }> };
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(err as Error).message})`;
-    throw new AppError('import_invalid', `The import file was refused; nothing was imported:\n  ${file}: ${why}`);
+    throw refused(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(err as Error).message})`}`);
   }
-  return writeImport(db, planImport(raw, path.dirname(path.resolve(file))));
+  const dir = path.dirname(path.resolve(file));
+  for (const doc of Array.isArray(raw?.documents) ? raw.documents : []) {
+    if (typeof doc?.file !== 'string' || doc.content !== undefined) continue;
+    const full = path.resolve(dir, doc.file);
+    if (fs.existsSync(full)) doc.content = fs.readFileSync(full).toString('base64');
+  }
+  return { raw, dir };
+}
+
+/** Checks and loads an organization's books; a bad file is refused whole, naming every problem. */
+export async function importOrganization(db: Db, file: string): Promise<ImportSummary> {
+  const { raw, dir } = readImportFile(file);
+  return writeImport(db, planImport(raw, dir));
+}
+
+/** The same through the admin API: a merchant key loads its own organization's books only. */
+export async function importBooks(db: Db, raw: unknown, scope: AdminScope): Promise<ImportSummary> {
+  const org = (raw as { organization?: { key?: unknown } } | null)?.organization?.key;
+  if (!scope.all && org !== scope.orgKey) throw new AppError('not_allowed', `organization.key: this key acts for organization "${scope.orgKey}" only`);
+  return writeImport(db, planImport(raw, null));
 }

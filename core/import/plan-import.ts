@@ -34,7 +34,11 @@ export interface ImportPlan extends LedgerPlan {
 
 const DOCUMENT_TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
-export function planImport(raw: unknown, baseDir: string): ImportPlan {
+/**
+ * `baseDir` is the import file's folder, where its documents' files are read; null for a file
+ * that came over the network, whose documents must carry their content.
+ */
+export function planImport(raw: unknown, baseDir: string | null): ImportPlan {
   const shape = importFileSchema.safeParse(raw);
   if (!shape.success) {
     refuse(shape.error.issues.map((i) => `${placeName(i.path) || '(file)'}: ${i.message}`));
@@ -58,9 +62,15 @@ export function planImport(raw: unknown, baseDir: string): ImportPlan {
     if (!currencyOf.has(doc.customer)) problems.add(`${place}.customer`, `unknown customer key ${JSON.stringify(doc.customer)}`);
     const contentType = DOCUMENT_TYPES[path.extname(doc.file).toLowerCase()];
     if (!contentType) return problems.add(`${place}.file`, 'only PDF, PNG and JPEG files can be shared'), [];
+    const fileName = path.basename(doc.file);
+    if (doc.content !== undefined) {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(doc.content)) return problems.add(`${place}.content`, 'must be the file in base64'), [];
+      return [{ customer: doc.customer, title: doc.title, fileName, contentType, content: Buffer.from(doc.content, 'base64') }];
+    }
+    if (baseDir === null) return problems.add(`${place}.file`, 'a file sent over the network carries its documents as base64 "content"'), [];
     const full = path.resolve(baseDir, doc.file);
     if (!fs.existsSync(full)) return problems.add(`${place}.file`, `${doc.file} was not found next to the import file`), [];
-    return [{ customer: doc.customer, title: doc.title, fileName: path.basename(doc.file), contentType, content: fs.readFileSync(full) }];
+    return [{ customer: doc.customer, title: doc.title, fileName, contentType, content: fs.readFileSync(full) }];
   });
   if (problems.list.length) refuse(problems.list);
   return { organization: org, customers, ...ledger, documents };

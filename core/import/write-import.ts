@@ -21,14 +21,17 @@ export interface ImportSummary {
 export async function writeImport(db: Db, plan: ImportPlan, now = new Date()): Promise<ImportSummary> {
   return db.$transaction(
     async (tx) => {
+      // The merchant's keys and signing secret belong to the organization, not to its books.
+      const kept = await tx.organization.findUnique({ where: { key: plan.organization.key }, select: { webhookSecret: true, merchantKeys: true } });
       const removed = await tx.organization.deleteMany({ where: { key: plan.organization.key } });
       const o = plan.organization;
       const org = await tx.organization.create({
         data: {
           key: o.key, name: o.name, currency: o.currency, timezone: o.timezone, locale: o.locale,
-          email: o.email, phone: o.phone, address: o.address, salesOrdersEnabled: o.portal.salesOrders,
+          email: o.email, phone: o.phone, address: o.address, salesOrdersEnabled: o.portal.salesOrders, webhookSecret: kept?.webhookSecret,
         },
       });
+      await tx.merchantKey.createMany({ data: (kept?.merchantKeys ?? []).map(({ id: _id, orgId: _org, ...key }) => ({ ...key, orgId: org.id })) });
       // Creation order decides the order of same-day rows on a statement: the file's order.
       let tick = 0;
       const created = () => new Date(now.getTime() + tick++);

@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
 import { z } from 'zod';
-import { isValidDay, toDay, type Day } from '../dates';
+import type { Clock } from '../clock';
+import { dayIn, isValidDay, toDay, type Day } from '../dates';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
-import { minBig, parseMoney } from '../money';
+import type { AdminScope } from '../merchant/merchant-keys';
+import { currencyExponent, minBig, parseMoney } from '../money';
 import { applyPayment } from './apply-payment';
 import { newPaymentNumber } from './payment-number';
 import type { Allocation } from './plan-payment';
@@ -11,7 +14,8 @@ const decimal = z.string().trim().regex(/^\d{1,15}(\.\d+)?$/, 'must be a decimal
 
 /** A payment the merchant received outside the portal: cheque, cash or bank transfer. */
 export const offlinePaymentInput = z.object({
-  org: z.string().trim().min(1),
+  /** Required with the operator's key; a merchant key's own organization otherwise. */
+  org: z.string().trim().min(1).optional(),
   customer: z.string().trim().min(1),
   amount: decimal,
   date: z.string().refine(isValidDay, 'must be a date YYYY-MM-DD'),
@@ -23,9 +27,15 @@ export const offlinePaymentInput = z.object({
 
 export type OfflinePaymentInput = z.infer<typeof offlinePaymentInput>;
 
+/** Dates a payment may carry: none before this, none after the organization's today. */
+const FIRST_DAY = '2000-01-01';
+/** No single payment is larger than this many units of its currency (a typo or a probe, not money). */
+const MAX_MAJOR_UNITS = 1_000_000_000_000n;
+
 export interface RecordedPayment {
   /** False when the idempotency key had already recorded it: the answer is that payment. */
   created: boolean;
+  org: string;
   number: string;
   date: Day;
   amount: bigint;
@@ -39,23 +49,34 @@ export interface RecordedPayment {
 /**
  * Records an offline payment and applies it with the same code as an online one: each
  * invoice capped at its balance at that moment, the rest kept as credit. With an idempotency
- * key, a repeated request records nothing and answers with the payment already recorded.
+ * key, a repeated request records nothing and answers with the payment already recorded; the
+ * same key with a different request is refused.
  */
-export async function recordOfflinePayment({ db, input, idempotencyKey }: {
-  db: Db; input: OfflinePaymentInput; idempotencyKey?: string;
+export async function recordOfflinePayment({ db, clock, scope, input, idempotencyKey }: {
+  db: Db; clock: Clock; scope: AdminScope; input: OfflinePaymentInput; idempotencyKey?: string;
 }): Promise<RecordedPayment> {
-  const customer = await db.customer.findFirst({ where: { key: input.customer, org: { key: input.org } }, select: { id: true, orgId: true, currency: true } });
-  if (!customer) throw new AppError('not_found', `customer: no customer "${input.customer}" in organization "${input.org}"`);
+  const org = scope.all ? input.org : scope.orgKey;
+  if (!org) throw new AppError('bad_request', 'org: required with the operator key (ADMIN_API_KEY)');
+  if (!scope.all && input.org !== undefined && input.org !== scope.orgKey) throw new AppError('not_allowed', `org: this key acts for organization "${scope.orgKey}" only`);
+  const customer = await db.customer.findFirst({ where: { key: input.customer, org: { key: org } }, select: { id: true, orgId: true, currency: true, org: { select: { timezone: true } } } });
+  if (!customer) throw new AppError('not_found', `customer: no customer "${input.customer}" in organization "${org}"`);
   const amount = money(input.amount, customer.currency, 'amount');
   if (amount === 0n) throw new AppError('bad_request', 'amount: must be more than 0');
+  if (amount > MAX_MAJOR_UNITS * 10n ** BigInt(currencyExponent(customer.currency))) {
+    throw new AppError('bad_request', `amount: ${input.amount} ${customer.currency} is more than any one payment can be`);
+  }
+  const today = dayIn(customer.org.timezone, clock());
+  if (input.date > today) throw new AppError('bad_request', `date: ${input.date} is in the future (today is ${today} for this organization)`);
+  if (input.date < FIRST_DAY) throw new AppError('bad_request', `date: ${input.date} is before ${FIRST_DAY}`);
   const allocations = input.invoices ? await namedAllocations(db, customer, input.invoices, amount) : await oldestFirst(db, customer.id, amount);
   const providerPaymentId = idempotencyKey ? `offline:${customer.orgId}:${idempotencyKey}` : null;
+  const requestHash = idempotencyKey ? hashRequest({ ...input, org }) : null;
 
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<Array<{ id: number }>>`
-      INSERT INTO "Payment" ("customerId", number, date, amount, unapplied, currency, mode, reference, online, state, "providerPaymentId")
+      INSERT INTO "Payment" ("customerId", number, date, amount, unapplied, currency, mode, reference, online, state, "providerPaymentId", "requestHash")
       VALUES (${customer.id}, ${newPaymentNumber('PMT')}, ${input.date}::date, ${amount}, 0, ${customer.currency}, ${input.mode},
-              ${input.reference ?? null}, false, 'succeeded', ${providerPaymentId})
+              ${input.reference ?? null}, false, 'succeeded', ${providerPaymentId}, ${requestHash})
       ON CONFLICT ("providerPaymentId") DO NOTHING
       RETURNING id`;
     if (row) await applyPayment(tx, { paymentId: row.id, customerId: customer.id, amount, allocations });
@@ -63,12 +84,21 @@ export async function recordOfflinePayment({ db, input, idempotencyKey }: {
       where: row ? { id: row.id } : { providerPaymentId: providerPaymentId! },
       include: { applications: { include: { invoice: { select: { number: true } } }, orderBy: { id: 'asc' } } },
     });
+    if (!row && payment.requestHash !== requestHash) {
+      throw new AppError('conflict', `Idempotency-Key: "${idempotencyKey}" was used for a different payment (${payment.number}); use a new key for a new payment`);
+    }
     return {
-      created: Boolean(row), number: payment.number, date: toDay(payment.date), amount: payment.amount, currency: payment.currency,
+      created: Boolean(row), org, number: payment.number, date: toDay(payment.date), amount: payment.amount, currency: payment.currency,
       mode: payment.mode, reference: payment.reference, unapplied: payment.unapplied,
       applied: payment.applications.map((a) => ({ number: a.invoice.number, amount: a.amount })),
     };
   }, { maxWait: 10_000, timeout: 30_000 });
+}
+
+/** The request as parsed, keys sorted: the same payment asked twice hashes the same, whatever the JSON's spacing or order. */
+function hashRequest(input: OfflinePaymentInput & { org: string }): string {
+  const canonical = JSON.stringify(input, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
 function money(text: string, currency: string, place: string): bigint {

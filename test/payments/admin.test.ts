@@ -1,3 +1,4 @@
+import { createMerchantKey, revokeMerchantKey } from '../../core/merchant/merchant-keys';
 import { listPayments } from '../../core/portal/payments';
 import { fixtureFile } from '../support/fixture';
 import { load, viewerOf } from '../support/load';
@@ -58,21 +59,59 @@ describe.each(DATABASE_KINDS)('POST /admin/payments on %s', (kind) => {
     expect(await db.prisma.payment.count({ where: { reference: 'cheque 1042' } })).toBe(1);
   });
 
-  test('a missing or wrong key is refused (401), and the API is off (503) without ADMIN_API_KEY', async () => {
-    const statuses = await Promise.all([
+  test('a missing, wrong or revoked key is refused (401) with the same answer; without ADMIN_API_KEY only merchant keys open it', async () => {
+    const { key, prefix } = await createMerchantKey(db.prisma, { org: 'acme' });
+    await revokeMerchantKey(db.prisma, prefix);
+    const refused = await Promise.all([
       post(cheque, {}),
       post(cheque, { Authorization: 'Bearer nope' }),
       post(cheque, { Authorization: `Bearer ${ADMIN_KEY}x` }),
       post(cheque, { Authorization: `Basic ${Buffer.from(`admin:${ADMIN_KEY}`).toString('base64')}` }),
+      post(cheque, { Authorization: `Bearer ${key}` }),
+      post(cheque, { Authorization: `Bearer ${key.slice(0, -1)}A` }),
     ]);
-    expect(statuses.map((r) => r.status)).toEqual([401, 401, 401, 401]);
-    const off = await startPaymentsServer({ db: db.prisma, env: { ADMIN_API_KEY: '' } });
+    expect(refused.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(new Set(await Promise.all(refused.map((r) => r.text()))).size).toBe(1);
+    const operatorless = await startPaymentsServer({ db: db.prisma, env: { ADMIN_API_KEY: '' } });
     try {
-      expect((await post(cheque, undefined, off.url)).status).toBe(503);
+      expect((await post(cheque, undefined, operatorless.url)).status).toBe(401);
+      const fresh = await createMerchantKey(db.prisma, { org: 'acme' });
+      expect((await post(cheque, { Authorization: `Bearer ${fresh.key}` }, operatorless.url)).status).toBe(201);
     } finally {
-      await off.close();
+      await operatorless.close();
     }
-    expect(await db.prisma.payment.count({ where: { reference: 'cheque 1042' } })).toBe(0);
+  });
+
+  test("a merchant key records for its own organization only; another organization's customers stay out of reach", async () => {
+    await load(db.prisma, {
+      organization: { ...fixtureFile().organization, key: 'other', name: 'Other Supplies' },
+      customers: [{ key: 'c1', name: 'Other Customer', currency: 'USD', contacts: [{ name: 'Olive', email: 'olive@other.example', primary: true }] }],
+    });
+    const acme = await createMerchantKey(db.prisma, { org: 'acme', label: 'books sync' });
+    const other = await createMerchantKey(db.prisma, { org: 'other' });
+    expect(acme.webhookSecret).toMatch(/^whsec_/);
+    expect((await createMerchantKey(db.prisma, { org: 'acme' })).webhookSecret).toBe(acme.webhookSecret);
+    const { org: _org, ...withoutOrg } = cheque;
+    expect((await post(withoutOrg, { Authorization: `Bearer ${acme.key}` })).status).toBe(201);
+    const crossed = await post(cheque, { Authorization: `Bearer ${other.key}` });
+    expect(crossed.status).toBe(403);
+    expect((await crossed.json()).error).toBe('org: this key acts for organization "other" only');
+    expect((await post({ ...cheque, org: 'other' }, { Authorization: `Bearer ${acme.key}` })).status).toBe(403);
+    expect((await post(withoutOrg)).status).toBe(400);
+    const acmeCustomer = await db.prisma.customer.findFirstOrThrow({ where: { key: 'c1', org: { key: 'acme' } } });
+    expect(await db.prisma.payment.count({ where: { reference: 'cheque 1042', customerId: acmeCustomer.id } })).toBe(1);
+    expect(await db.prisma.payment.count({ where: { reference: 'cheque 1042' } })).toBe(1);
+  });
+
+  test('an Idempotency-Key reused for a different payment is refused (422), and records nothing', async () => {
+    const headers = { Authorization: `Bearer ${ADMIN_KEY}`, 'Idempotency-Key': 'deposit-7' };
+    expect((await post(cheque, headers)).status).toBe(201);
+    // The same request written differently is the same request.
+    expect((await post({ reference: cheque.reference, mode: cheque.mode, date: cheque.date, amount: '350.00', customer: 'c1', org: 'acme' }, headers)).status).toBe(200);
+    const changed = await post({ ...cheque, amount: '351.00' }, headers);
+    expect(changed.status).toBe(422);
+    expect((await changed.json()).error).toMatch(/^Idempotency-Key: "deposit-7" was used for a different payment \(PMT-[0-9A-Z]{8}\); use a new key for a new payment$/);
+    expect(await db.prisma.payment.count({ where: { reference: 'cheque 1042' } })).toBe(1);
   });
 
   test.each([
@@ -83,6 +122,10 @@ describe.each(DATABASE_KINDS)('POST /admin/payments on %s', (kind) => {
     ['an unknown mode', { ...cheque, mode: 'bitcoin' }, 400, 'mode:'],
     ['an unknown field', { ...cheque, surprise: true }, 400, 'body: Unrecognized key'],
     ['an unknown customer', { ...cheque, customer: 'c9' }, 404, 'customer: no customer "c9" in organization "acme"'],
+    ['a date in the future', { ...cheque, date: '2026-11-25' }, 400, 'date: 2026-11-25 is in the future (today is 2026-11-24 for this organization)'],
+    ['the last day of 9999', { ...cheque, date: '9999-12-31' }, 400, 'date: 9999-12-31 is in the future'],
+    ['a date before 2000', { ...cheque, date: '1999-12-31' }, 400, 'date: 1999-12-31 is before 2000-01-01'],
+    ['a quadrillion dollars', { ...cheque, amount: '999999999999999.99' }, 400, 'amount: 999999999999999.99 USD is more than any one payment can be'],
     ["another customer's invoice", { ...cheque, invoices: [{ number: 'INV-000042', amount: '10.00' }] }, 400, 'invoices[0].number: no invoice INV-000042 for this customer'],
     ['more applied than paid', { ...cheque, invoices: [{ number: 'INV-000002', amount: '300.00' }, { number: 'INV-000003', amount: '300.00' }] }, 400, 'invoices: the amounts add up to more than the payment'],
   ] as const)('refuses %s with the place named, recording nothing', async (_, body, status, message) => {
