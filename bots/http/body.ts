@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import { AbandonedBody, readBody, RefusedBody } from './read-body';
+import { AbandonedBody, BodyBudget, readBody, RefusedBody } from './read-body';
 
 export type BodyKind = 'form' | 'json' | 'raw';
 
@@ -8,8 +8,11 @@ const MEDIA_TYPE: Record<Exclude<BodyKind, 'raw'>, string> = {
   json: 'application/json',
 };
 
-/** After a refusal, how long what is still on its way is read and dropped before the connection is cut. */
-const DRAIN_MS = 2_000;
+/** After a refusal, how long the sender has to read the answer before the connection is cut. */
+const LINGER_MS = 2_000;
+
+/** Bodies this process holds at once, across every route (a few large imports, or thousands of messages). */
+const BUDGET = new BodyBudget(64 * 1024 * 1024);
 
 /**
  * A route's first handler: reads the body within `maxBytes` (before any signature work: a
@@ -19,7 +22,9 @@ const DRAIN_MS = 2_000;
  */
 export function body(kind: BodyKind, maxBytes: number): restify.RequestHandler {
   return (req, res, next) => {
-    readBody(req, maxBytes).then((raw) => {
+    readBody(req, maxBytes, BUDGET).then((raw) => {
+      // The bytes count against the budget until the request has been answered.
+      res.once('close', () => BUDGET.give(raw.length));
       const parsed = parse(kind, raw, req.header('content-type') ?? '');
       (req as { rawBody?: Buffer }).rawBody = raw;
       req.body = parsed;
@@ -53,18 +58,19 @@ function parse(kind: BodyKind, raw: Buffer, contentType: string): unknown {
 }
 
 /**
- * Answers the refusal, then reads and drops what the sender still sends for a moment, so that
- * it sees the answer (a connection closed under a sender still writing is reset, and the reset
- * can swallow the answer); a sender still writing after that is cut off.
+ * Answers the refusal and stops reading: a sender still writing is held back by TCP itself
+ * while it reads the answer (a connection closed under a sender still writing is reset, and
+ * the reset can swallow the answer), and nothing more of its body is read into memory. After
+ * a moment the connection is cut.
  */
 export function refuse(req: restify.Request, res: restify.Response, refused: RefusedBody): void {
   if (!res.headersSent) {
     // Node closes at once after answering a sender that asked for "Connection: close"; ours ends below.
     res.shouldKeepAlive = true;
+    if (refused.status === 503) res.setHeader('Retry-After', '5');
     res.send(refused.status, { error: refused.message });
   }
-  req.resume();
-  setTimeout(() => {
-    if (!req.complete) req.socket.destroy();
-  }, DRAIN_MS).unref();
+  if (req.complete) return;
+  req.pause();
+  setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
 }

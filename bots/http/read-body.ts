@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 
 /** Why a body was not taken, with the status that says so. */
 export class RefusedBody extends Error {
-  constructor(readonly status: 400 | 413 | 415, message: string) {
+  constructor(readonly status: 400 | 413 | 415 | 503, message: string) {
     super(message);
     this.name = 'RefusedBody';
   }
@@ -29,11 +29,33 @@ const DECODERS: Record<string, (head: Buffer) => Decoder> = {
 };
 
 /**
+ * The bytes of bodies held at once by this process, whatever their routes: many large bodies
+ * arriving together wait their turn (503) instead of filling the memory.
+ */
+export class BodyBudget {
+  private held = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  take(bytes: number): boolean {
+    if (this.held + bytes > this.maxBytes) return false;
+    this.held += bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.held -= bytes;
+  }
+}
+
+/**
  * A request's body, refused before it is read further: an encoding we do not decode (415),
  * more than `maxBytes` on the wire or once decoded (413, checked as the bytes arrive, so a
- * huge or inflating body never sits in memory), a body that does not decode (400).
+ * huge or inflating body never sits in memory), more than the process's `budget` has left
+ * (503), a body that does not decode (400). The bytes stay counted against the budget until
+ * the caller gives them back.
  */
-export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function readBody(req: http.IncomingMessage, maxBytes: number, budget?: BodyBudget): Promise<Buffer> {
   const encoding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
   const decoder = encoding === '' || encoding === 'identity' ? null : DECODERS[encoding];
   if (decoder === undefined) return Promise.reject(new RefusedBody(415, `Content-Encoding "${encoding.slice(0, 40)}" is not accepted`));
@@ -45,10 +67,16 @@ export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<B
     let received = 0;
     let decoded = 0;
     let settled = false;
+    let held = 0;
     let inflate: Decoder | undefined;
     const finish = (err: Error | null, body?: Buffer) => {
       if (settled) return;
       settled = true;
+      if (err) {
+        // Let go of what was read, so what is given back to the budget is really free.
+        chunks.length = 0;
+        budget?.give(held);
+      }
       req.off('data', onData);
       inflate?.removeAllListeners('data');
       inflate?.on('error', () => {});
@@ -59,6 +87,8 @@ export function readBody(req: http.IncomingMessage, maxBytes: number): Promise<B
     const keep = (chunk: Buffer) => {
       decoded += chunk.length;
       if (decoded > maxBytes) return finish(tooLarge(maxBytes));
+      if (budget && !budget.take(chunk.length)) return finish(new RefusedBody(503, 'the server is busy receiving other requests; try again shortly'));
+      held += chunk.length;
       chunks.push(chunk);
     };
     const decoding = (head: Buffer): Decoder => {
