@@ -101,7 +101,8 @@ async function checkCode(deps: LinkingDeps, identityId: number, code: string, no
   const right = !locked && pending.codeHash !== null && safeEqual(pending.codeHash, hashCode(deps.secret, pending.id, code));
   if (!right) {
     const { attempts } = await db.linkCode.update({ where: { id: pending.id }, data: { attempts: { increment: 1 } } });
-    if (pending.contactId !== null) await countWrongCode(db, pending.contactId, now);
+    // Once locked, a guess is not even weighed: the contact's count stays at the guesses that were.
+    if (pending.contactId !== null && !locked) await countWrongCode(db, pending.contactId, now);
     const left = MAX_TRIES - attempts;
     return reply(left > 0 ? `That code isn't right. You have ${left} ${left === 1 ? 'try' : 'tries'} left.` : TOO_MANY_WRONG);
   }

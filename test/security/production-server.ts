@@ -29,6 +29,8 @@ export interface ProductionServer extends ServerProcess {
   env: NodeJS.ProcessEnv;
   /** Starts the same server again on the same data (after a stop or a kill). */
   restart(): Promise<ProductionServer>;
+  /** Reads the server's database from the test: beside it on PostgreSQL, once it has stopped on the embedded one. */
+  inspect<T>(use: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,15 @@ export async function startProductionServer(extra: NodeJS.ProcessEnv = {}, setup
     return {
       ...server, twilioApi, slackApi, mailbox, env,
       restart: serve,
+      async inspect(use) {
+        if (database) return use(database.prisma);
+        const embedded = await openDatabase({ dataDir: path.join(dataDir!, 'pglite') });
+        try {
+          return await use(embedded.prisma);
+        } finally {
+          await embedded.close();
+        }
+      },
       async close() {
         await server.stop();
         await twilioApi.close();
