@@ -37,8 +37,11 @@ export async function backupEmbedded(dbDir: string, file: string): Promise<{ byt
  * is put back if the backup cannot be read.
  */
 export async function restoreEmbedded(dbDir: string, file: string, now = new Date()): Promise<{ movedAside: string | null }> {
-  if (!fs.existsSync(file)) throw new AppError('not_found', `${file}: file not found`);
   const claim = claimEmbedded(dbDir, 'npm run -s restore');
+  if (!fs.existsSync(file)) {
+    claim.release();
+    throw new AppError('not_found', `${file}: file not found`);
+  }
   const aside = fs.existsSync(dbDir) ? `${dbDir}.before-restore-${now.toISOString().replace(/\D/g, '').slice(0, 14)}` : null;
   try {
     if (aside) fs.renameSync(dbDir, aside);

@@ -115,10 +115,12 @@ export async function postTwilio(url: string, params: Record<string, string>): P
   return { status: res.status, text: body === undefined ? null : body.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') };
 }
 
-/** What a customer and the load balancer see: /healthz is up and a linked customer is answered. */
+let turn = 0;
+
+/** What a customer and the load balancer see: /healthz is up and a linked customer is answered (Hank and Bill in turn, each under 20 a minute). */
 export async function stillServing(url: string): Promise<void> {
   const health = await fetch(`${url}/healthz`);
   if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
-  const { text } = await postTwilio(url, twilioForm('+15555550101', 'what do I owe'));
+  const { text } = await postTwilio(url, twilioForm(turn++ % 2 ? '+15555550102' : '+15555550101', 'what do I owe'));
   if (!text?.startsWith('You owe $')) throw new Error(`a linked customer got ${JSON.stringify(text)}`);
 }
