@@ -35,6 +35,8 @@ async function main() {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // A promise nobody awaited that fails is a bug to log, not a reason to stop serving everyone.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 }
 
 main().catch((err) => {

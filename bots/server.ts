@@ -22,11 +22,11 @@ export function createServer({ db, log, files }: ServerDeps): restify.Server {
   server.server.requestTimeout = 30_000;
   server.use(restify.plugins.queryParser());
   // A handler that fails answers 500 for its own request, with nothing of the failure in the body.
-  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
     const status = err.statusCode ?? 500;
-    if (status >= 500) {
+    if (status >= 500 && !res.headersSent) {
       log.error({ reqId: req.id(), err }, 'request failed');
-      err.toJSON = () => ({ error: 'Something went wrong on our side.' });
+      res.send(status, { error: 'Something went wrong on our side.' });
     }
     callback();
   });
