@@ -61,7 +61,8 @@ async function open({ url, dataDir, migrate, claim }: { url?: string; dataDir: s
     await pglite.waitReady;
     factory = new PrismaPGlite(pglite);
   }
-  if (migrate) await applyMigrations(factory);
+  if (migrate && url) await migratePostgres(url);
+  else if (migrate) await applyMigrations(factory);
   const prisma = new PrismaClient({ adapter: factory });
   const instance = url ? await holdPostgresInstance(url) : await holdPgliteInstance(pglite!);
   registerSql(prisma, pool ? poolRunner(pool, instance.id) : pgliteRunner(pglite!, instance.id));
@@ -77,4 +78,19 @@ async function open({ url, dataDir, migrate, claim }: { url?: string; dataDir: s
       claim?.release();
     },
   };
+}
+
+/**
+ * The engine takes PostgreSQL's advisory lock for migrations and releases it with a later
+ * statement: both must run on one session, so it gets a pool of one connection, ended after
+ * (a shared pool could release on another connection and leave the lock held for good).
+ */
+async function migratePostgres(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => {});
+  try {
+    await applyMigrations(new PrismaPg(pool));
+  } finally {
+    await pool.end();
+  }
 }

@@ -6,8 +6,8 @@
  */
 import { postTwilio, startProductionServer, twilioForm, type ProductionServer } from './production-server';
 
-// A few rounds by default; CI runs ten (CRASH_ROUNDS in .ci/run).
-const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
+// Two rounds by default; CI runs ten (CRASH_ROUNDS in .ci/run).
+const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 2);
 const MESSAGES = 400;
 const IN_FLIGHT = 40;
 

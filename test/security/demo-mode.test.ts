@@ -46,18 +46,6 @@ if (process.env.TEST_DATABASE_URL) test('PostgreSQL with an app secret and an ad
   }
 }, 60_000);
 
-if (process.env.TEST_DATABASE_URL) test('DEMO=1 asks for the demo on PostgreSQL: the picker lists its contacts', async () => {
-  const db = await openTestDatabase('postgres');
-  const server = await startServer({ DATABASE_URL: db.url, DEMO: '1' });
-  try {
-    const { contacts } = await (await fetch(`${server.url}/web/contacts`)).json();
-    expect(contacts.length).toBeGreaterThan(0);
-  } finally {
-    await server.stop();
-    await db.close();
-  }
-}, 60_000);
-
 test('the demo listens on this machine only, and a PDF link follows the port it was given', async () => {
   const server = await startServer({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-demo-')), PORT: '3988' });
   try {

@@ -34,15 +34,6 @@ test('npm start ends when its npm process is told to stop, as a process manager 
   await expect(fetch(`${npm.url}/healthz`)).rejects.toThrow();
 }, 60_000);
 
-test('PUBLIC_BASE_URL follows PORT, and the demo listens on this machine only', async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-data-'));
-  const server = await startServer({ DATA_DIR: dataDir, PORT: '3987' });
-  try {
-    expect(server.output()).toContain('portal listening on http://127.0.0.1:3987 (public address http://localhost:3987)');
-  } finally {
-    await server.stop();
-  }
-}, 60_000);
 
 test('a wrong setting stops the start with a message naming the variable', () => {
   const result = spawnSync(TSX, ['bots/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: 'abc' }, encoding: 'utf8' });
