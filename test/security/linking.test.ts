@@ -49,18 +49,19 @@ test(`30 console sessions and 30 numbers of the victim's range, for ${FLOOD_SECO
       await pause(50);
     }
   };
+  // The neighbour writes every 4 s: well within its own limit of 20 a minute.
   const neighbour: string[] = [];
   const keepWriting = async () => {
     while (Date.now() < until) {
       neighbour.push((await postTwilio(server.url, twilioForm(BILL_PHONE, 'what do I owe'))).text ?? 'silence');
-      await pause(1000);
+      await pause(4000);
     }
   };
   await Promise.all([...attackers.map((say, i) => attack(say, i)), keepWriting()]);
 
   expect(attempts).toBeGreaterThan(200);
   expect(server.twilioApi.texts.filter((t) => t.To === HANK_PHONE).length).toBeLessThanOrEqual(3);
-  expect(neighbour.length).toBeGreaterThanOrEqual(3);
+  expect(neighbour.length).toBeGreaterThanOrEqual(2);
   expect(neighbour.every((text) => text.startsWith('You owe $4,190.00'))).toBe(true);
   await server.stop();
   const { weighed, linked } = await server.inspect(async (db) => {
