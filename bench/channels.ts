@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import restify from 'restify';
+import { assembleCore } from '../core/facade/assemble-core';
 import { buildApp } from '../bots/app';
 import { loadConfig } from '../core/config';
 import { openDatabase } from '../core/db/open-database';
@@ -63,7 +64,8 @@ export async function benchChannels() {
 
     const config = loadConfig({ PUBLIC_BASE_URL: PUBLIC, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_ACCOUNT_SID: 'ACbench', APP_SECRET: 'bench-secret-long-enough-0123456789abcdef', LOG_LEVEL: 'silent' });
     // Every sender writes far faster than a person: the per-identity limits would answer most with silence.
-    const { server } = buildApp({ config, log, db: database.prisma, renderer, overrides: { limits: { perIdentityPerMinute: 1e9, perPrefixPerMinute: 1e9 } } });
+    const { core, outbound } = assembleCore({ config, db: database.prisma, renderer, log, overrides: { limits: { perIdentityPerMinute: 1e9, perPrefixPerMinute: 1e9 } } });
+    const server = buildApp({ config, log, core, outbound });
     const appUrl = await listen(server);
     const bare = restify.createServer();
     bare.post('/twilio/messages', restify.plugins.urlEncodedBodyParser({ mapParams: false }), (_req, res, next) => {

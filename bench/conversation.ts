@@ -36,7 +36,7 @@ export async function benchConversation() {
     const deps = {
       db: database.prisma, clock: fixedClock('2026-11-24T15:00:00Z'),
       secret: 'bench-secret-that-is-long-enough-0123456789', payments: { createCheckout: async () => ({ url: 'https://pay.example' }) },
-      documents: { link: () => 'https://files.example' },
+      documents: { link: () => ({ url: 'https://files.example/t', token: 't' }) },
     };
     let n = 0;
     const owe = stats(await timeRuns(200, () => handleMessage(deps, { channel: 'whatsapp', address: '+15555550101', text: 'what do I owe', messageId: `b${n++}` }), 20));

@@ -8,14 +8,14 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import restify from 'restify';
 import Stripe from 'stripe';
-import { registerPayments } from '../bots/stripe/register-payments';
+import { registerStripe } from '../bots/stripe/stripe-webhook';
+import { CHANNELS } from '../core/channels';
+import { assembleCore } from '../core/facade/assemble-core';
 import { fixedClock } from '../core/clock';
 import { loadConfig } from '../core/config';
 import { openDatabase, type Database } from '../core/db/open-database';
 import { planImport } from '../core/import/plan-import';
 import { writeImport } from '../core/import/write-import';
-import { createStripeClient } from '../core/payments/stripe-client';
-import { createStripeGateway } from '../core/payments/stripe-gateway';
 import { loadViewer } from '../core/portal/viewer';
 import { STRIPE_KEY, StripeStandIn, WEBHOOK_SECRET } from '../test/payments/stripe-stand-in';
 import { createBenchDatabase, stats, writeResult } from './support';
@@ -60,14 +60,13 @@ async function measure(database: Database, standIn: StripeStandIn) {
   const db = database.prisma;
   await writeImport(db, planImport(benchFile(), __dirname));
   const config = loadConfig({ APP_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: BASE_URL, STRIPE_SECRET_KEY: STRIPE_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: standIn.url });
-  const stripe = createStripeClient(config)!;
   const clock = fixedClock(NOW);
   let receipts = 0;
-  const portal = {
-    db, clock, secret: 'bench-secret-that-is-long-enough-0123456789', payments: createStripeGateway({ db, stripe, baseUrl: BASE_URL }), documents: { link: () => `${BASE_URL}/files/x` },
-  };
+  const log = pino({ level: 'silent' });
+  const { core, outbound, conversation: portal } = assembleCore({ config, db, clock, log, renderer: { render: async () => Buffer.alloc(0), close: async () => {} } });
+  for (const channel of CHANNELS) outbound.route(channel, { send: async () => { receipts++; } });
   const server = restify.createServer({ handleUncaughtExceptions: false });
-  registerPayments(server, { config, log: pino({ level: 'silent' }), portal, stripe, outbound: { send: async () => { receipts++; } } });
+  registerStripe(server, { core, log });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/stripe/webhook`;
 

@@ -1,13 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from '../core/config';
-import type { ConversationDeps } from '../core/conversation/turn';
-import type { FilesDeps } from './files/files-route';
+import type { Core } from '../core/facade/core';
 
-/** What every channel door is given by the composition root. */
+/** What every channel door is given by the composition root: its settings, the log, and the core's operations. */
 export interface DoorDeps {
   config: Config;
   log: Logger;
-  portal: ConversationDeps;
-  /** To turn a document link into the PDF itself, for channels that upload files (Slack). */
-  files: FilesDeps;
+  core: Core;
 }

@@ -3,8 +3,10 @@ import pino from 'pino';
 import { loadSettings } from '../core/config';
 import { createChromiumRenderer } from '../core/documents/chromium-renderer';
 import { AppError } from '../core/errors';
+import { assembleCore } from '../core/facade/assemble-core';
 import { startPortal } from '../core/start-portal';
 import { buildApp } from './app';
+import { createAddressSender } from './senders/address-sender';
 
 /** Composition root: config → database → core → channels → one restify server. */
 async function main() {
@@ -14,7 +16,8 @@ async function main() {
   // The browser starts with the first PDF, not with the server.
   const renderer = createChromiumRenderer({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, log });
   // Commands on this machine reach an embedded database through the server that holds it.
-  const { server } = buildApp({ config, log, db: database.prisma, renderer, commandToken: database.claim?.token });
+  const { core, outbound } = assembleCore({ config, db: database.prisma, renderer, log, messenger: createAddressSender(config), commandToken: database.claim?.token });
+  const server = buildApp({ config, log, core, outbound });
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     database.claim?.listening(`http://${config.HOST.includes(':') ? '[::1]' : '127.0.0.1'}:${port}`);

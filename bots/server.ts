@@ -1,16 +1,10 @@
 import restify from 'restify';
 import type { Logger } from 'pino';
-import type { Db } from '../core/db/open-database';
-import { registerFilesRoute, type FilesDeps } from './files/files-route';
-
-export interface ServerDeps {
-  db: Db;
-  log: Logger;
-  files: FilesDeps;
-}
+import type { Core } from '../core/facade/core';
+import { registerFilesRoute } from './files/files-route';
 
 /** The one HTTP server; each channel adds its routes to it. */
-export function createServer({ db, log, files }: ServerDeps): restify.Server {
+export function createServer({ core, log }: { core: Core; log: Logger }): restify.Server {
   // File tokens run past the router's default 100-character limit for a path parameter.
   // restify's own messages stay at error level: its warnings dump whole requests, bodies included.
   const server = restify.createServer({
@@ -36,14 +30,9 @@ export function createServer({ db, log, files }: ServerDeps): restify.Server {
   });
 
   server.get('/healthz', async (_req, res) => {
-    try {
-      await db.$queryRaw`SELECT 1`;
-      res.json(200, { ok: true });
-    } catch (err) {
-      log.error({ err }, 'health check failed');
-      res.json(503, { ok: false });
-    }
+    const ok = await core.health();
+    res.json(ok ? 200 : 503, { ok });
   });
-  registerFilesRoute(server, { db, log, files });
+  registerFilesRoute(server, { core, log });
   return server;
 }

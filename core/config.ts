@@ -57,6 +57,11 @@ export type Config = Omit<z.infer<typeof schema>, 'HOST' | 'PUBLIC_BASE_URL'> & 
 
 const PROVIDER_KEYS = ['TWILIO_AUTH_TOKEN', 'SLACK_SIGNING_SECRET', 'MicrosoftAppId', 'STRIPE_SECRET_KEY'] as const;
 
+/** The environment for a program the portal starts (the PDF browser): this process's, with `extra` on top. */
+export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
 /** The settings of a server or command an operator started: `.env` in the working folder, when there is one, under the environment itself. */
 export function loadSettings(): Config {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');

@@ -1,6 +1,5 @@
 import type restify from 'restify';
-import type { Logger } from 'pino';
-import { authorizeAdmin, type AdminScope } from '../../core/merchant/merchant-keys';
+import type { AdminScope } from '../../core/facade/core';
 import type { DoorDeps } from '../door';
 
 const scopes = new WeakMap<restify.Request, AdminScope>();
@@ -17,10 +16,10 @@ export function scopeOf(req: restify.Request): AdminScope {
  * all of them the operator's ADMIN_API_KEY or the key of this machine's commands. A missing, wrong or revoked key gets 401 and the same answer;
  * the body is not read before the key is known.
  */
-export function adminAuth({ portal, operatorKeys }: Pick<DoorDeps, 'portal'> & { operatorKeys: Array<string | undefined> }, log: Logger): restify.RequestHandler {
+export function adminAuth({ core, log }: Pick<DoorDeps, 'core' | 'log'>): restify.RequestHandler {
   return (req, res, next) => {
     const bearer = /^Bearer (\S+)$/i.exec(req.header('authorization') ?? '')?.[1] ?? '';
-    authorizeAdmin(portal.db, bearer, operatorKeys).then((scope) => {
+    core.admin.authorize(bearer).then((scope) => {
       if (!scope) {
         res.setHeader('WWW-Authenticate', 'Bearer');
         res.send(401, { error: 'a valid merchant key is required (Authorization: Bearer <key>)' });

@@ -1,7 +1,5 @@
 import type restify from 'restify';
-import type { Logger } from 'pino';
 import { AppError } from '../../core/errors';
-import { importBooks } from '../../core/import/import-organization';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { scopeOf } from './admin-auth';
@@ -10,10 +8,10 @@ import { scopeOf } from './admin-auth';
 const MAX_BODY = 32 * 1024 * 1024;
 
 /** POST /admin/import: the import file's JSON, loaded as `npm run -s import` loads it. */
-export function registerAdminImport(server: restify.Server, { portal }: Pick<DoorDeps, 'portal'>, auth: restify.RequestHandler, log: Logger): void {
+export function registerAdminImport(server: restify.Server, { core, log }: Pick<DoorDeps, 'core' | 'log'>, auth: restify.RequestHandler): void {
   server.post('/admin/import', auth, body('json', MAX_BODY), async (req, res) => {
     try {
-      const summary = await importBooks(portal.db, req.body, scopeOf(req));
+      const summary = await core.admin.importBooks(scopeOf(req), req.body);
       log.info({ reqId: req.id(), org: summary.organization, counts: summary.counts }, 'import');
       res.send(200, { summary });
     } catch (err) {

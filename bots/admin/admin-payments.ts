@@ -1,7 +1,7 @@
 import type restify from 'restify';
 import { AppError } from '../../core/errors';
 import { toDecimalString } from '../../core/money';
-import { offlinePaymentInput, recordOfflinePayment, type RecordedPayment } from '../../core/payments/record-offline-payment';
+import { offlinePaymentInput, type RecordedPayment } from '../../core/payments/record-offline-payment';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { adminAuth, scopeOf } from './admin-auth';
@@ -14,9 +14,9 @@ const STATUS: Partial<Record<AppError['code'], number>> = { bad_request: 400, no
  * transfer; an `Idempotency-Key` header makes a retried request record nothing new.
  * POST /admin/import loads an organization's books.
  */
-export function registerAdmin(server: restify.Server, { config, log, portal }: Pick<DoorDeps, 'config' | 'log' | 'portal'>, commandToken?: string): void {
-  const auth = adminAuth({ portal, operatorKeys: [config.ADMIN_API_KEY, commandToken] }, log);
-  registerAdminImport(server, { portal }, auth, log);
+export function registerAdmin(server: restify.Server, { log, core }: Pick<DoorDeps, 'log' | 'core'>): void {
+  const auth = adminAuth({ core, log });
+  registerAdminImport(server, { core, log }, auth);
   server.post('/admin/payments', auth, body('json', 256 * 1024), async (req, res) => {
     const parsed = offlinePaymentInput.safeParse(req.body);
     if (!parsed.success) {
@@ -25,7 +25,7 @@ export function registerAdmin(server: restify.Server, { config, log, portal }: P
     }
     const idempotencyKey = req.header('idempotency-key')?.trim().slice(0, 200) || undefined;
     try {
-      const payment = await recordOfflinePayment({ db: portal.db, clock: portal.clock, scope: scopeOf(req), input: parsed.data, idempotencyKey });
+      const payment = await core.admin.recordPayment(scopeOf(req), parsed.data, idempotencyKey);
       log.info({ reqId: req.id(), org: payment.org, customer: parsed.data.customer, number: payment.number, created: payment.created }, 'offline payment');
       res.send(payment.created ? 201 : 200, { payment: toWire(payment) });
     } catch (err) {

@@ -1,19 +1,8 @@
 import type restify from 'restify';
 import type { Logger } from 'pino';
-import type { Clock } from '../../core/clock';
-import type { Db } from '../../core/db/open-database';
-import type { DocumentTemplates } from '../../core/documents/document-templates';
-import { verifyFileToken } from '../../core/documents/file-token';
-import type { PdfRenderer } from '../../core/documents/pdf-renderer';
-import { renderDocument, type DocumentFile } from '../../core/documents/render-document';
+import type { DocumentFile } from '../../core/documents/render-document';
 import { AppError } from '../../core/errors';
-
-export interface FilesDeps {
-  secret: string;
-  renderer: PdfRenderer;
-  templates: DocumentTemplates;
-  clock: Clock;
-}
+import type { Core } from '../../core/facade/core';
 
 /** Types a browser may show in place; anything else a customer shared is a download. */
 const INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
@@ -22,12 +11,10 @@ const INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif
  * GET /files/:token — verify the link, let the core find and render the document, send it.
  * A bad link and a document the customer can no longer see get the same plain 404.
  */
-export function registerFilesRoute(server: restify.Server, { db, log, files }: { db: Db; log: Logger; files: FilesDeps }): void {
+export function registerFilesRoute(server: restify.Server, { core, log }: { core: Core; log: Logger }): void {
   server.get('/files/:token', async (req, res) => {
-    const now = files.clock();
-    const grant = verifyFileToken(String(req.params.token ?? ''), files.secret, now);
     try {
-      const file = grant && (await renderDocument({ db, renderer: files.renderer, templates: files.templates, grant, now }));
+      const file = await core.documents.open(String(req.params.token ?? ''));
       if (!file) return send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found');
       send(res, 200, fileHeaders(file), file.body);
     } catch (err) {

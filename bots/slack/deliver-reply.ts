@@ -1,8 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { Reply } from '../../core/conversation/reply';
-import { rememberConversation } from '../../core/identity/remember-conversation';
+import type { Reply } from '../../core/replies/reply';
 import type { DoorDeps } from '../door';
-import { loadDocumentFile } from './document-file';
 import { renderBlocks, renderDocumentLink, type SlackMessage } from './render-blocks';
 import { postToResponseUrl } from './slack-http';
 
@@ -28,9 +26,9 @@ export function channelTarget(client: Client, channel: string): SlackTarget {
  * The bot's DM with a user, opened on first use and remembered for reminders. Customer data is
  * never posted where others can read it: a mention in a channel is answered here.
  */
-export function directTarget(client: Client, { portal }: DoorDeps, who: { team: string; user: string }): SlackTarget {
+export function directTarget(client: Client, { core }: DoorDeps, who: { team: string; user: string }): SlackTarget {
   let channel: Promise<string> | undefined;
-  const dm = () => (channel ??= openDm(client, portal.db, who));
+  const dm = () => (channel ??= openDm(client, core, who));
   return {
     post: async (message) => {
       await client.chat.postMessage({ channel: await dm(), ...message });
@@ -44,11 +42,11 @@ export function responseUrlTarget(url: string, deps: DoorDeps, dm: SlackTarget['
   return { post: (message) => postToResponseUrl(url, message, deps.config), dm };
 }
 
-async function openDm(client: Client, db: DoorDeps['portal']['db'], { team, user }: { team: string; user: string }): Promise<string> {
+async function openDm(client: Client, core: DoorDeps['core'], { team, user }: { team: string; user: string }): Promise<string> {
   const opened = await client.conversations.open({ users: user });
   const channel = opened.channel?.id;
   if (!channel) throw new Error('conversations.open returned no channel');
-  await rememberConversation(db, 'slack', `${team}:${user}`, { channel, team });
+  await core.messages.remember('slack', `${team}:${user}`, { channel, team });
   return channel;
 }
 
@@ -61,8 +59,8 @@ export async function deliverReply(deps: DoorDeps, client: Client, target: Slack
   const { document } = reply;
   if (!document) return;
   try {
-    const file = await loadDocumentFile(deps, document.url);
-    if (!file) throw new Error('the document link grants nothing');
+    const file = await deps.core.documents.open(document.token);
+    if (!file) throw new Error('the document grants nothing');
     await client.filesUploadV2({ channel_id: await target.dm(), file: file.body, filename: document.fileName, title: document.title });
   } catch (err) {
     deps.log.warn({ ...logContext, err }, 'Slack document upload failed; sending its link');

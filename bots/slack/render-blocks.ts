@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Reply } from '../../core/conversation/reply';
+import type { Reply } from '../../core/replies/reply';
 
 /** What chat.postMessage and a response_url take: blocks, and the text notifications and old clients show. */
 export interface SlackMessage {

@@ -1,8 +1,5 @@
 import { App, type webApi } from '@slack/bolt';
 import type restify from 'restify';
-import { answered, receiveMessage } from '../../core/conversation/receive-message';
-import { AppError, APOLOGY } from '../../core/errors';
-import { rememberConversation } from '../../core/identity/remember-conversation';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { channelTarget, deliverReply, directTarget, responseUrlTarget, type SlackTarget } from './deliver-reply';
@@ -35,7 +32,7 @@ export function registerSlack(server: restify.Server, deps: DoorDeps): void {
     initialized = undefined;
     throw err;
   }));
-  const receiver = new RestifyReceiver({ signingSecret: secret, clock: deps.files.clock, log, ready });
+  const receiver = new RestifyReceiver({ signingSecret: secret, clock: deps.core.clock, log, ready });
   const app = new App({ token, receiver, deferInitialization: true, logger: boltLogger(log), clientOptions: slackClientOptions(config, log) });
   listen(app, deps);
   ready().catch((err: unknown) => log.error({ err }, 'Slack auth.test failed; retrying with the next event'));
@@ -83,21 +80,21 @@ function listen(app: App, deps: DoorDeps): void {
 
 /** One message through the core and back; the one place an error becomes an apology. */
 async function converse(deps: DoorDeps, client: webApi.WebClient, inbound: SlackInbound, target: SlackTarget, reqId: unknown): Promise<void> {
-  const { portal, log } = deps;
+  const { core, log } = deps;
   const context = { reqId, messageId: inbound.message.messageId };
   try {
-    if (inbound.dm) await rememberConversation(portal.db, 'slack', inbound.message.address, { channel: inbound.dm, team: inbound.team });
-    const reply = await receiveMessage(portal, inbound.message);
+    if (inbound.dm) await core.messages.remember('slack', inbound.message.address, { channel: inbound.dm, team: inbound.team });
+    const reply = await core.messages.receive(inbound.message);
     log.info({ ...context, answered: Boolean(reply) }, 'slack message');
     if (!reply) return;
     await deliverReply(deps, client, target, reply, context);
   } catch (err) {
     log.error({ ...context, err }, 'slack message failed');
-    const posted = await target.post(renderBlocks({ text: err instanceof AppError ? err.userMessage : APOLOGY })).then(() => true, (again: unknown) => {
+    const posted = await target.post(renderBlocks(core.messages.failed(err))).then(() => true, (again: unknown) => {
       log.error({ ...context, err: again }, 'slack apology failed');
       return false;
     });
     if (!posted) return;
   }
-  await answered(portal, inbound.message).catch((err: unknown) => log.error({ ...context, err }, 'answer not recorded'));
+  await core.messages.answered(inbound.message).catch((err: unknown) => log.error({ ...context, err }, 'answer not recorded'));
 }

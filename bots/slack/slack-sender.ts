@@ -1,7 +1,6 @@
 import { webApi } from '@slack/bolt';
-import type { OutboundSender } from '../../core/conversation/outbound';
+import type { OutboundSender } from '../../core/outbound/outbound-sender';
 import { AppError } from '../../core/errors';
-import { recallConversation } from '../../core/identity/remember-conversation';
 import type { DoorDeps } from '../door';
 import { channelTarget, deliverReply, directTarget } from './deliver-reply';
 import { slackClientOptions } from './slack-http';
@@ -11,14 +10,14 @@ import { slackClientOptions } from './slack-http';
  * person's last message, or a DM opened with conversations.open (and remembered) when none is.
  */
 export function createSlackSender(deps: DoorDeps): OutboundSender {
-  const { config, log, portal } = deps;
+  const { config, log, core } = deps;
   const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(config, log));
   return {
     async send(to, reply) {
       if (!config.SLACK_BOT_TOKEN) throw new AppError('unavailable', 'SLACK_BOT_TOKEN is not set');
       const [team, user] = to.address.split(':');
       if (to.channel !== 'slack' || !team || !user) throw new AppError('bad_request', `not a Slack address: ${to.channel}`);
-      const ref = await recallConversation(portal.db, 'slack', to.address);
+      const ref = await core.messages.recall('slack', to.address);
       if (typeof ref?.channel === 'string') {
         try {
           await deliverReply(deps, client, channelTarget(client, ref.channel), reply, { outbound: 'slack' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelMessage, IncomingFile } from '../../core/conversation/receive-message';
+import type { ChannelMessage, IncomingFile } from '../../core/facade/core';
 
 /** A Slack message in the neutral form, with where the bot's DM with its sender is, when known. */
 export interface SlackInbound {

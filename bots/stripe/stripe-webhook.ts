@@ -1,41 +1,33 @@
-import type { Logger } from 'pino';
 import type restify from 'restify';
-import type Stripe from 'stripe';
-import { confirmCheckout, type ConfirmDeps } from '../../core/payments/confirm-checkout';
-import { readStripeCheckout } from '../../core/payments/read-stripe-checkout';
+import { checkoutMessagePage } from '../../core/payments/checkout-pages';
+import type { DoorDeps } from '../door';
 import { body } from '../http/body';
+import { html } from '../http/html';
 
+/** Stripe's events are a few kilobytes; a megabyte is far more than any. */
 const MAX_BODY = 1024 * 1024;
 
 /**
- * POST /stripe/webhook: verify Stripe-Signature on the raw body (with the injected clock for
- * its 5-minute window), re-read the checkout from Stripe, let the core record it. A failure
- * answers 500 so that Stripe delivers the event again; recording is idempotent.
+ * Stripe's door: POST /stripe/webhook hands the raw body and its Stripe-Signature to the core,
+ * which verifies it and records what it says; a failure answers 500 so that Stripe delivers the
+ * event again (recording is idempotent). And the pages Stripe sends the payer back to.
  */
-export function registerStripeWebhook(server: restify.Server, { stripe, webhookSecret, confirm, log }: {
-  stripe: Stripe | null; webhookSecret: string | undefined; confirm: ConfirmDeps; log: Logger;
-}): void {
+export function registerStripe(server: restify.Server, { core, log }: Pick<DoorDeps, 'core' | 'log'>): void {
   server.post('/stripe/webhook', body('raw', MAX_BODY), async (req, res) => {
-    if (!stripe || !webhookSecret) {
-      res.send(503, { error: 'Stripe is not configured' });
-      return;
-    }
-    let event: Stripe.Event;
     try {
-      event = stripe.webhooks.constructEvent(req.body as Buffer, req.header('stripe-signature') ?? '', webhookSecret, undefined, undefined, confirm.clock().getTime());
-    } catch (err) {
-      log.warn({ reqId: req.id(), err: (err as Error).message }, 'refused a Stripe webhook with a bad signature');
-      res.send(401, { error: 'bad signature' });
-      return;
-    }
-    try {
-      const confirmation = await readStripeCheckout(stripe, event);
-      const change = confirmation && (await confirmCheckout(confirm, confirmation));
-      log.info({ reqId: req.id(), event: event.id, type: event.type, recorded: change ? change.state : null }, 'stripe event');
+      const outcome = await core.payments.webhook('stripe', req.body as Buffer, req.header('stripe-signature') ?? '');
+      if (outcome === 'off') return void res.send(503, { error: 'Stripe is not configured' });
+      if (outcome === 'refused') {
+        log.warn({ reqId: req.id() }, 'refused a Stripe webhook with a bad signature');
+        return void res.send(401, { error: 'bad signature' });
+      }
+      log.info({ reqId: req.id(), event: outcome.eventId, recorded: outcome.recorded }, 'stripe event');
       res.send(200, { received: true });
     } catch (err) {
-      log.error({ reqId: req.id(), err, event: event.id, type: event.type }, 'stripe event failed');
+      log.error({ reqId: req.id(), err }, 'stripe event failed');
       res.send(500, { error: 'event not processed' });
     }
   });
+  server.get('/pay/done', async (_req, res) => html(res, 200, checkoutMessagePage('done')));
+  server.get('/pay/cancelled', async (_req, res) => html(res, 200, checkoutMessagePage('cancelled')));
 }

@@ -1,5 +1,5 @@
 import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
-import type { Choice, Reply } from '../../core/conversation/reply';
+import type { Choice, Reply } from '../../core/replies/reply';
 
 /** Teams renders at most six card actions and shows at most three suggested actions. */
 const MAX_CARD_ACTIONS = 6;

@@ -1,9 +1,6 @@
 import type restify from 'restify';
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
-import { answered, receiveMessage } from '../../core/conversation/receive-message';
-import type { Reply } from '../../core/conversation/reply';
-import { AppError } from '../../core/errors';
-import { rememberConversation } from '../../core/identity/remember-conversation';
+import type { Reply } from '../../core/replies/reply';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { fetchTeamsFile } from './fetch-teams-file';
@@ -13,7 +10,7 @@ import { teamsAddress, toInbound } from './to-inbound';
 
 const ROUTE = '/api/messages';
 
-export type TeamsDeps = Pick<DoorDeps, 'config' | 'log' | 'portal'>;
+export type TeamsDeps = DoorDeps;
 
 /**
  * Microsoft Teams through the Bot Framework: the SDK's CloudAdapter verifies the token (when
@@ -43,7 +40,7 @@ export function registerTeams(server: restify.Server, deps: TeamsDeps, auth: Tea
   });
 }
 
-async function answerTurn(ctx: TurnContext, adapter: CloudAdapter, { config, log, portal }: TeamsDeps): Promise<void> {
+async function answerTurn(ctx: TurnContext, adapter: CloudAdapter, { config, log, core }: TeamsDeps): Promise<void> {
   const { activity } = ctx;
   // Installs, reactions, typing and the like ask nothing of the portal.
   if (activity.type !== ActivityTypes.Message) return;
@@ -54,21 +51,20 @@ async function answerTurn(ctx: TurnContext, adapter: CloudAdapter, { config, log
 
   const personal = isPersonal(activity);
   // Reminders go to the personal chat only: a group chat or channel is not the customer's alone.
-  if (personal) await rememberConversation(portal.db, 'teams', address, JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))));
+  if (personal) await core.messages.remember('teams', address, JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))));
 
   const message = toInbound(activity, address, (source) => fetchTeamsFile(source, activity.serviceUrl, () => botAuthorization(ctx, adapter)));
   let reply: Reply | null;
   try {
-    reply = await receiveMessage(portal, message);
+    reply = await core.messages.receive(message);
   } catch (err) {
-    const failure = err instanceof AppError ? err : new AppError('unavailable', 'a Teams message failed', undefined, { cause: err });
     log.error({ err, activityId: activity.id }, 'teams message failed');
-    reply = { text: failure.userMessage, warning: true };
+    reply = core.messages.failed(err);
   }
   log.info({ activityId: activity.id, personal, answered: Boolean(reply) }, 'teams message');
   if (!reply) return;
   await ctx.sendActivity(toActivity(reply, { personal, userId: activity.from?.id }));
-  await answered(portal, message).catch((err: unknown) => log.error({ err, activityId: activity.id }, 'answer not recorded'));
+  await core.messages.answered(message).catch((err: unknown) => log.error({ err, activityId: activity.id }, 'answer not recorded'));
 }
 
 export function isPersonal(activity: Pick<Activity, 'conversation'>): boolean {

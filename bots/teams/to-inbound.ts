@@ -1,5 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder';
-import type { ChannelMessage, IncomingFile } from '../../core/conversation/receive-message';
+import type { ChannelMessage, IncomingFile } from '../../core/facade/core';
 
 /** A file shared in a Teams chat: a pre-authorised download link on the tenant's SharePoint/OneDrive. */
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';

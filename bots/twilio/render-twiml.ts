@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import type { Reply } from '../../core/conversation/reply';
+import type { Reply } from '../../core/replies/reply';
 
 const GSM7 = /^[A-Za-z0-9 \r\n@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/;
 

@@ -1,4 +1,4 @@
-import type { ChannelMessage, IncomingFile } from '../../core/conversation/receive-message';
+import type { ChannelMessage, IncomingFile } from '../../core/facade/core';
 
 /** Twilio's webhook form → the neutral message. WhatsApp senders come as "whatsapp:+1…". */
 export function toInbound(params: Record<string, string>, fetchMedia: (url: string) => Promise<Buffer>): ChannelMessage {

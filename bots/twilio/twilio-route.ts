@@ -1,8 +1,5 @@
 import type restify from 'restify';
 import twilio from 'twilio';
-import { answered, receiveMessage } from '../../core/conversation/receive-message';
-import { recordDeliveryStatus } from '../../core/identity/record-delivery-status';
-import { APOLOGY } from '../../core/errors';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { emptyTwiml, toTwiml } from './render-twiml';
@@ -17,7 +14,7 @@ const MAX_BODY = 64 * 1024;
  * SMS and WhatsApp through Twilio: verify X-Twilio-Signature against the public URL (behind a
  * proxy the Host header is not what Twilio signed), translate, answer in TwiML.
  */
-export function registerTwilio(server: restify.Server, { config, log, portal }: DoorDeps): void {
+export function registerTwilio(server: restify.Server, { config, log, core }: DoorDeps): void {
   const token = config.TWILIO_AUTH_TOKEN;
   const form = body('form', MAX_BODY);
 
@@ -44,11 +41,11 @@ export function registerTwilio(server: restify.Server, { config, log, portal }: 
     };
     // The answer is the response itself: once it has been handed over whole, the message is answered.
     const twiml = (body: string) => {
-      res.once('finish', () => answered(portal, message).catch((err: unknown) => log.error({ err, messageId: message.messageId }, 'answer not recorded')));
+      res.once('finish', () => core.messages.answered(message).catch((err: unknown) => log.error({ err, messageId: message.messageId }, 'answer not recorded')));
       send(body);
     };
     try {
-      const reply = await receiveMessage(portal, message);
+      const reply = await core.messages.receive(message);
       log.info({ reqId: req.id(), channel: message.channel, messageId: message.messageId, answered: Boolean(reply) }, 'twilio message');
       if (!reply) return send(emptyTwiml());
       // Twilio answers its own opt-out keywords on SMS; a second answer from us would be noise.
@@ -56,14 +53,14 @@ export function registerTwilio(server: restify.Server, { config, log, portal }: 
       twiml(quiet ? emptyTwiml() : toTwiml(reply, message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));
     } catch (err) {
       log.error({ reqId: req.id(), err, messageId: message.messageId }, 'twilio message failed');
-      twiml(toTwiml({ text: APOLOGY }, message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));
+      twiml(toTwiml(core.messages.failed(err), message.channel as 'sms' | 'whatsapp', `${config.PUBLIC_BASE_URL}${STATUS}`));
     }
   });
 
   server.post(STATUS, form, verified(STATUS), async (req, res) => {
     const p = req.body as Record<string, string>;
     const to = p.To ?? '';
-    await recordDeliveryStatus(portal.db, {
+    await core.messages.deliveryStatus({
       channel: to.startsWith('whatsapp:') ? 'whatsapp' : 'sms', providerId: p.MessageSid ?? p.SmsSid ?? '', to: to.replace(/^whatsapp:/, ''),
       status: p.MessageStatus ?? p.SmsStatus ?? 'unknown', errorCode: p.ErrorCode || undefined,
     });

@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient';
 import type { Config } from '../../core/config';
-import type { OutboundSender } from '../../core/conversation/outbound';
+import type { OutboundSender } from '../../core/outbound/outbound-sender';
 import { renderSms, renderWhatsApp } from './render-twiml';
 
 /**

@@ -1,5 +1,5 @@
-import type { OutboundSender } from '../../core/conversation/outbound';
-import type { Reply } from '../../core/conversation/reply';
+import type { OutboundSender } from '../../core/outbound/outbound-sender';
+import type { Reply } from '../../core/replies/reply';
 
 const KEEP = 20;
 

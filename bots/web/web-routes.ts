@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type restify from 'restify';
-import { answered, receiveMessage, type ChannelMessage } from '../../core/conversation/receive-message';
-import { APOLOGY, AppError } from '../../core/errors';
-import { isWebSessionId, listDemoContacts, startWebSession } from '../../core/identity/web-session';
-import type { Reply } from '../../core/conversation/reply';
+import { AppError } from '../../core/errors';
+import type { ChannelMessage } from '../../core/facade/core';
+import type { Reply } from '../../core/replies/reply';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { clientAddress } from '../http/client-address';
@@ -18,11 +17,10 @@ const UNKNOWN_SESSION = 'This chat was not started here, or has ended. Reload th
  * The web console: a chat page on the same core and reply model as every other channel.
  * A session id, issued by the server, is the identity's address.
  */
-export function registerWeb(server: restify.Server, { config, log, portal }: DoorDeps, inbox: ReturnType<typeof createWebInbox>): void {
+export function registerWeb(server: restify.Server, { config, log, core }: DoorDeps, inbox: ReturnType<typeof createWebInbox>): void {
   // A message is at most 2,000 characters; a session asks for one number.
   const json = body('json', 16 * 1024);
   const page = fs.readFileSync(PAGE, 'utf8');
-  const known = (sessionId: unknown): sessionId is string => isWebSessionId(portal.secret, sessionId);
 
   server.get('/', (_req, res, next) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -32,11 +30,9 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
   });
 
   server.get('/web/contacts', async (_req, res) => {
-    if (!config.demoMode) {
-      res.send(404, { error: 'not found' });
-      return;
-    }
-    res.send(200, { contacts: await listDemoContacts(portal.db) });
+    const contacts = await core.console.demoContacts();
+    if (contacts) res.send(200, { contacts });
+    else res.send(404, { error: 'not found' });
   });
 
   server.post('/web/session', json, async (req, res) => {
@@ -47,9 +43,9 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
       return;
     }
     try {
-      const started = await startWebSession(portal, { source: clientAddress(req, config.TRUST_PROXY), demoMode: config.demoMode, contactId: asked === undefined ? undefined : contactId });
+      const started = await core.console.start({ source: clientAddress(req, config.TRUST_PROXY), contactId: asked === undefined ? undefined : contactId });
       if ('retryAt' in started) {
-        const seconds = Math.max(1, Math.ceil((started.retryAt.getTime() - portal.clock().getTime()) / 1000));
+        const seconds = Math.max(1, Math.ceil((started.retryAt.getTime() - core.clock().getTime()) / 1000));
         res.setHeader('Retry-After', String(seconds));
         res.send(429, { error: `Too many chats were started from here. Please try again in ${Math.ceil(seconds / 60)} minutes.`, retryAfter: seconds });
         return;
@@ -63,7 +59,7 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
 
   server.get('/web/inbox', (req, res, next) => {
     const sessionId = (req.query as { sessionId?: unknown } | undefined)?.sessionId;
-    res.send(200, { replies: known(sessionId) ? inbox.take(sessionId).map(toWire) : [] });
+    res.send(200, { replies: core.console.isSession(sessionId) ? inbox.take(sessionId).map(toWire) : [] });
     next();
   });
 
@@ -73,18 +69,18 @@ export function registerWeb(server: restify.Server, { config, log, portal }: Doo
       res.send(400, { error: 'sessionId and text are required' });
       return;
     }
-    if (!known(sessionId)) {
+    if (!core.console.isSession(sessionId)) {
       res.send(401, { error: UNKNOWN_SESSION });
       return;
     }
     const message: ChannelMessage = {
       channel: 'web', address: sessionId, text: text.slice(0, 2000), messageId: crypto.randomUUID(), source: clientAddress(req, config.TRUST_PROXY),
     };
-    const reply = await receiveMessage(portal, message).catch((err: unknown) => {
+    const reply = await core.messages.receive(message).catch((err: unknown) => {
       log.error({ reqId: req.id(), err }, 'web console message failed');
-      return { text: APOLOGY, warning: true };
+      return core.messages.failed(err);
     });
-    if (reply) res.once('finish', () => answered(portal, message).catch((err: unknown) => log.error({ reqId: req.id(), err }, 'answer not recorded')));
+    if (reply) res.once('finish', () => core.messages.answered(message).catch((err: unknown) => log.error({ reqId: req.id(), err }, 'answer not recorded')));
     res.send(200, { reply: reply && toWire(reply) });
   });
 }

@@ -1,4 +1,4 @@
-import type { Channel } from '../db/generated/client';
+import type { Channel } from '../channels';
 import type { Db } from '../db/open-database';
 import { batched, perDatabase, sqlOf, type Statement } from '../db/sql';
 import type { Viewer } from '../portal/viewer';

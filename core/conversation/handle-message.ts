@@ -1,6 +1,6 @@
 import { dayIn } from '../dates';
 import { AppError } from '../errors';
-import type { Channel } from '../db/generated/client';
+import type { Channel } from '../channels';
 import { answerBalance, answerContact, answerCredits, answerDocuments, answerGreeting, answerHelp, answerLastPayment, answerMyDetails } from './answers/account';
 import { answerForward } from './answers/forward';
 import { answerListInvoices, answerShowInvoice } from './answers/invoices';
@@ -15,7 +15,7 @@ import { findIdentity } from './find-identity';
 import { readFollowUp } from './follow-up';
 import { parseIntent, type IntentName, type ParsedIntent } from './parser';
 import { livePendingQuestion, savePendingQuestion } from './pending-question';
-import { reply, type Reply } from './reply';
+import { reply, type Reply } from '../replies/reply';
 import type { ConversationDeps, Turn } from './turn';
 
 export interface InboundMessage {

@@ -5,7 +5,7 @@ import { LINK_PROMPT } from '../identity/link-identity';
 import { checkCustomerFile, isVagueType, MAX_FILE_BYTES, receiveCustomerFile, sniffFileType } from '../portal/receive-customer-file';
 import { findIdentity } from './find-identity';
 import { handleMessage, type InboundMessage } from './handle-message';
-import { reply, type Reply } from './reply';
+import { reply, type Reply } from '../replies/reply';
 import type { ConversationDeps } from './turn';
 
 /** A file that came with a message; `fetch` gets its bytes with the provider's credentials. */

@@ -2,16 +2,11 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import type { Day } from '../dates';
 import type { DocumentLinks } from '../documents/document-ref';
-import type { CodeSender } from '../identity/link-identity';
 import type { RateLimits } from '../inbound/admit-message';
+import type { AddressSender } from '../outbound/address-sender';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import type { Viewer } from '../portal/viewer';
 import type { PendingQuestion } from './pending-question';
-
-/** Sends a document to an address that is not a chat: e-mail or text message. */
-export interface Forwarder {
-  forward(message: { to: string; subject: string; text: string; url: string }): Promise<void>;
-}
 
 export interface ConversationDeps {
   db: Db;
@@ -21,9 +16,8 @@ export interface ConversationDeps {
   log?: { warn(obj: object, msg?: string): void };
   payments: PaymentGateway;
   documents: DocumentLinks;
-  forwarder?: Forwarder;
-  /** Sends linking codes; without it an unlinked chat is told to ask the merchant. */
-  codes?: CodeSender;
+  /** E-mail and text messages (linking codes, forwarded documents); without it, neither is offered. */
+  messenger?: AddressSender;
   /** Messages a minute before a sender is slowed down; the defaults suit people, tests raise them. */
   limits?: RateLimits;
 }

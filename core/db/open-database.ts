@@ -12,7 +12,7 @@ import { holdPgliteInstance, holdPostgresInstance } from './instance';
 import { applyMigrations } from './schema-engine';
 import { pgliteRunner, poolRunner, registerSql } from './sql';
 
-export type Db = PrismaClient;
+export type { Db } from './db';
 
 export interface Database {
   prisma: PrismaClient;

@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { types as pgTypes, type Pool } from 'pg';
-import type { Db } from './open-database';
+import type { Db } from './db';
 
 /**
  * A statement of the message hot path, sent to the driver without Prisma. The name lets

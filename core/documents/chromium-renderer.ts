@@ -1,5 +1,6 @@
 import os from 'node:os';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { childEnvironment } from '../config';
 import { AppError } from '../errors';
 import { headlessModeFor, resolveBrowserPath } from './browser-path';
 import { FONTS_CONFIG } from './document-templates';
@@ -35,7 +36,7 @@ const PRINT_ONLY_ARGS = [...BROWSER_ARGS, '--enable-begin-frame-control'];
  * were decoded and shaped anew each time (a one-page PDF took 2.5×).
  */
 export function browserEnv(fontsConfig = FONTS_CONFIG): NodeJS.ProcessEnv {
-  return { ...process.env, FONTCONFIG_FILE: fontsConfig };
+  return childEnvironment({ FONTCONFIG_FILE: fontsConfig });
 }
 
 /** Puppeteer's own default for a browser to start. */

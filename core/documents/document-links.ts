@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Viewer } from '../portal/viewer';
-import type { DocumentLinks, DocumentRef } from './document-ref';
+import type { DocumentLink, DocumentLinks, DocumentRef } from './document-ref';
 import { DEFAULT_FILE_TTL_SECONDS, signFileToken } from './file-token';
 
 export interface LinkSettings {
@@ -14,9 +14,10 @@ export interface LinkSettings {
 /** `${PUBLIC_BASE_URL}/files/<token>`: the one way to fetch a document, for one customer, for a while. */
 export function documentLink({ secret, baseUrl, clock, ttlSeconds = DEFAULT_FILE_TTL_SECONDS, payload }: LinkSettings & {
   payload: { doc: DocumentRef; orgId: number; customerId: number; contactId: number };
-}): string {
+}): DocumentLink {
   const expiresAt = Math.floor(clock().getTime() / 1000) + ttlSeconds;
-  return `${baseUrl}/files/${signFileToken({ ...payload, expiresAt }, secret)}`;
+  const token = signFileToken({ ...payload, expiresAt }, secret);
+  return { url: `${baseUrl}/files/${token}`, token };
 }
 
 /** The port the dialogue puts PDFs in chat with. */

@@ -6,7 +6,13 @@ export type DocumentRef =
   | { kind: 'statement'; from: string; to: string }
   | { kind: 'shared'; id: number };
 
-/** Makes the signed, expiring address of a document for one customer. */
+/** A document's signed, expiring token and the address that carries it (`${PUBLIC_BASE_URL}/files/<token>`). */
+export interface DocumentLink {
+  url: string;
+  token: string;
+}
+
+/** Makes the link of a document for one customer. */
 export interface DocumentLinks {
-  link(doc: DocumentRef, viewer: Viewer): string;
+  link(doc: DocumentRef, viewer: Viewer): DocumentLink;
 }

@@ -1,24 +1,18 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
-import { toE164, isEmail } from '../import/checks';
+import { isEmail, toE164 } from '../values';
 import { countHit, hitsSoFar, type RateRule } from '../inbound/rate-counter';
+import type { AddressSender } from '../outbound/address-sender';
 import { notifyMerchant } from '../portal/notify-merchant';
-import { reply, type Reply } from '../conversation/reply';
-
-/** Sends a one-time code to an e-mail address or a phone number on record. */
-export interface CodeSender {
-  /** The kinds of address a code can go to here. */
-  reaches: { email: boolean; phone: boolean };
-  sendCode(to: { email: string } | { phone: string }, code: string): Promise<void>;
-}
+import { reply, type Reply } from '../replies/reply';
 
 export interface LinkingDeps {
   db: Db;
   clock: Clock;
   /** APP_SECRET: codes are stored as a keyed hash, useless to whoever reads the table. */
   secret: string;
-  codes?: CodeSender;
+  messenger?: AddressSender;
   log?: { warn(obj: object, msg?: string): void };
 }
 
@@ -50,7 +44,7 @@ export async function answerUnlinked(deps: LinkingDeps, identityId: number, text
   const email = said.toLowerCase().match(/[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}/)?.[0];
   const phone = email ? undefined : toE164(said.replace(/^(?:my (?:number|phone) is|phone:?)/i, '').trim());
   if (!(email && isEmail(email)) && !phone) return reply(LINK_PROMPT);
-  const { codes, db } = deps;
+  const { messenger: codes, db } = deps;
   if (!codes || (!codes.reaches.email && !codes.reaches.phone)) return reply("Linking by code isn't available here yet. Please ask your supplier to link this chat to your account.");
   if (email && !codes.reaches.email) return reply("I can't send codes by e-mail here. Please send the mobile number your supplier has on file for you instead.");
   if (phone && !codes.reaches.phone) return reply("I can't send codes by text message here. Please send the e-mail address your supplier has on file for you instead.");
@@ -64,7 +58,7 @@ export async function answerUnlinked(deps: LinkingDeps, identityId: number, text
   // The request is recorded whatever happens next, so a guess reads the same for every address.
   const request = await db.linkCode.create({ data: { identityId, expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS) }, select: { id: true } });
   void sendCode(deps, request.id, email ? { email } : { phone: phone! }, now);
-  return reply(`If ${destination} is on record, a 6-digit code is on its way to it. Reply here with the code within 10 minutes to link this chat.`);
+  return reply(`If ${destination} is on record, a 6-digit code is on its way to it. Reply here with the code within ${CODE_LIFETIME_MS / 60_000} minutes to link this chat.`);
 }
 
 /**
@@ -73,7 +67,7 @@ export async function answerUnlinked(deps: LinkingDeps, identityId: number, text
  * not be sent never exists.
  */
 async function sendCode(deps: LinkingDeps, requestId: number, to: { email: string } | { phone: string }, now: Date): Promise<void> {
-  const { db, codes } = deps;
+  const { db, messenger } = deps;
   try {
     const contact = await db.contact.findFirst({
       where: 'email' in to ? { email: { equals: to.email, mode: 'insensitive' } } : { phone: to.phone },
@@ -82,7 +76,7 @@ async function sendCode(deps: LinkingDeps, requestId: number, to: { email: strin
     });
     if (!contact || (await hitsSoFar(db, wrongCodesRule(contact.id), now)) >= MAX_WRONG_PER_CONTACT) return;
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-    await codes!.sendCode(to, code);
+    await messenger!.send(to, codeMessage(code));
     await db.linkCode.update({ where: { id: requestId }, data: { contactId: contact.id, codeHash: hashCode(deps.secret, requestId, code) } });
   } catch (err) {
     deps.log?.warn({ err, requestId }, 'linking code not sent');
@@ -126,6 +120,13 @@ async function countWrongCode(db: Db, contactId: number, now: Date): Promise<voi
     message: `Linking chats to ${contact.name} (${contact.customer.name}) is locked for a day after ${MAX_WRONG_PER_CONTACT} wrong codes from several chats. If that was not them, someone may be trying to reach their account.`,
     data: { contactId },
   });
+}
+
+function codeMessage(code: string): { subject: string; text: string } {
+  return {
+    subject: `Your code: ${code}`,
+    text: `Your customer portal code is ${code}. It is valid for ${CODE_LIFETIME_MS / 60_000} minutes. If you did not ask for it, ignore this message.`,
+  };
 }
 
 function destinationRule(secret: string, destination: string): RateRule {

@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { isTimeZone } from '../dates';
 import { isCurrencyCode } from '../money';
 import { ImportFile, importFileSchema, placeName } from './import-file';
-import { Problems, isClockTime, isEmail, toE164 } from './checks';
+import { isClockTime, isEmail, toE164 } from '../values';
+import { Problems } from './checks';
 import { planLedger, type LedgerPlan } from './plan-ledger';
 
 /** An import file checked whole and turned into rows; nothing is written until it is complete. */

@@ -2,7 +2,7 @@ import type { Db } from '../db/open-database';
 import type { Prisma } from '../db/generated/client';
 import { AppError } from '../errors';
 import { fromDay } from '../dates';
-import { numberSeq } from './checks';
+import { numberSeq } from '../values';
 import type { ImportPlan } from './plan-import';
 
 type Tx = Prisma.TransactionClient;

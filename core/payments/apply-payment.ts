@@ -1,6 +1,6 @@
 import { Prisma } from '../db/generated/client';
 import { minBig } from '../money';
-import type { Allocation } from './plan-payment';
+import type { Allocation } from './payment-gateway';
 
 export interface Applied {
   applied: Array<{ invoiceId: number; number: string; amount: bigint }>;

@@ -1,6 +1,6 @@
 import type { Prisma } from '../db/generated/client';
-import { Channel } from '../db/generated/client';
-import type { Allocation } from './plan-payment';
+import { CHANNELS, type Channel } from '../channels';
+import type { Allocation } from './payment-gateway';
 
 /** A checkout's allocations as stored: JSON has no BigInt, so amounts travel as strings of minor units. */
 export function allocationsToJson(allocations: Allocation[]): Prisma.InputJsonValue {
@@ -21,6 +21,6 @@ export type Origin = { channel: Channel; address: string };
 /** Where a checkout was asked from; null when the stored value names no channel we know. */
 export function originFromJson(json: Prisma.JsonValue): Origin | null {
   const o = (json ?? {}) as { channel?: unknown; address?: unknown };
-  if (typeof o.channel !== 'string' || typeof o.address !== 'string' || !(o.channel in Channel)) return null;
+  if (typeof o.channel !== 'string' || typeof o.address !== 'string' || !CHANNELS.includes(o.channel as Channel)) return null;
   return { channel: o.channel as Channel, address: o.address };
 }

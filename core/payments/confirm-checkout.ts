@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { OutboundSender } from '../conversation/outbound';
+import type { OutboundSender } from '../outbound/outbound-sender';
 import type { Db } from '../db/open-database';
 import type { DocumentLinks } from '../documents/document-ref';
 import { loadViewer } from '../portal/viewer';

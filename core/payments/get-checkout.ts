@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database';
 import { allocationsFromJson } from './checkout-json';
-import type { Allocation } from './plan-payment';
+import type { Allocation } from './payment-gateway';
 
 export interface CheckoutView {
   id: string;

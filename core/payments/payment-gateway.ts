@@ -1,12 +1,16 @@
 import type { Viewer } from '../portal/viewer';
+import type { CheckoutConfirmation } from './record-checkout-payment';
 
 export type PaymentMethod = 'card' | 'ach';
+
+/** How much of a payment goes to which invoice. */
+export type Allocation = { invoiceId: number; number: string; amount: bigint };
 
 /** What the customer asked to pay, worked out by the core: the provider only collects it. */
 export interface CheckoutRequest {
   viewer: Viewer;
   /** The invoices paid and how much of each, oldest due first for "pay all". */
-  allocations: Array<{ invoiceId: number; number: string; amount: bigint }>;
+  allocations: Allocation[];
   amount: bigint;
   currency: string;
   methods: PaymentMethod[];
@@ -19,4 +23,9 @@ export interface CheckoutRequest {
 
 export interface PaymentGateway {
   createCheckout(request: CheckoutRequest): Promise<{ url: string }>;
+}
+
+/** A provider's webhook in the core's terms: verified on its raw body (a bad signature throws `not_allowed`), then read. */
+export interface WebhookReader {
+  read(rawBody: Buffer, signature: string, now: Date): Promise<{ eventId: string; confirmation: CheckoutConfirmation | null }>;
 }

@@ -1,5 +1,5 @@
-import { reply, type Reply } from '../conversation/reply';
-import { money, plural } from '../conversation/words';
+import { reply, type Reply } from '../replies/reply';
+import { money, plural } from '../replies/words';
 import type { DocumentLinks } from '../documents/document-ref';
 import type { Viewer } from '../portal/viewer';
 import type { PaymentChange } from './record-checkout-payment';
@@ -20,6 +20,6 @@ export function paymentReply(change: PaymentChange, viewer: Viewer, documents: D
     : paid.length ? ` ${money(viewer, change.unapplied, change.currency)} is kept as credit on your account.`
       : ` ${change.invoices.length === 1 ? `${what} was` : 'Those invoices were'} already paid, so it is kept as credit on your account.`;
   return reply(`Thank you! We received your payment of ${sum} (${change.number})${paid.length ? ` for ${paid.join(', ')}` : ''}.${credit} Your receipt is attached.`, {
-    document: { title: `Receipt ${change.number}`, fileName: `${change.number}.pdf`, url: documents.link({ kind: 'receipt', id: change.paymentId }, viewer) },
+    document: { title: `Receipt ${change.number}`, fileName: `${change.number}.pdf`, ...documents.link({ kind: 'receipt', id: change.paymentId }, viewer) },
   });
 }

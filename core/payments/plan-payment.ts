@@ -2,9 +2,7 @@ import type { Db } from '../db/open-database';
 import { parseMoney } from '../money';
 import type { Viewer } from '../portal/viewer';
 import { allocationsFromJson } from './checkout-json';
-import type { PaymentMethod } from './payment-gateway';
-
-export type Allocation = { invoiceId: number; number: string; amount: bigint };
+import type { Allocation, PaymentMethod } from './payment-gateway';
 
 /**
  * "Pay all": every open invoice's balance, oldest due first (portal.md, "Paying"), leaving out

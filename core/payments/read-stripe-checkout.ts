@@ -1,9 +1,29 @@
 import type Stripe from 'stripe';
+import { AppError } from '../errors';
+import type { WebhookReader } from './payment-gateway';
 import type { CheckoutConfirmation, PaymentOutcome } from './record-checkout-payment';
 
 const CHECKOUT_EVENTS = new Set([
   'checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed',
 ]);
+
+/**
+ * Stripe's webhook: Stripe-Signature checked on the raw body (its 5-minute window against the
+ * given time), then the checkout the event names read back from Stripe.
+ */
+export function stripeWebhooks(stripe: Stripe, webhookSecret: string): WebhookReader {
+  return {
+    async read(rawBody, signature, now) {
+      let event: Stripe.Event;
+      try {
+        event = stripe.webhooks.constructEvent(rawBody, signature, webhookSecret, undefined, undefined, now.getTime());
+      } catch (err) {
+        throw new AppError('not_allowed', `a Stripe webhook with a bad signature: ${(err as Error).message}`, undefined, { cause: err });
+      }
+      return { eventId: event.id, confirmation: await readStripeCheckout(stripe, event) };
+    },
+  };
+}
 
 /**
  * Stripe's current word on the checkout an event is about, in the core's terms; null for

@@ -8,7 +8,7 @@ import type { AdminScope } from '../merchant/merchant-keys';
 import { currencyExponent, minBig, parseMoney } from '../money';
 import { applyPayment } from './apply-payment';
 import { newPaymentNumber } from './payment-number';
-import type { Allocation } from './plan-payment';
+import type { Allocation } from './payment-gateway';
 
 const decimal = z.string().trim().regex(/^\d{1,15}(\.\d+)?$/, 'must be a decimal string such as "250.00"');
 

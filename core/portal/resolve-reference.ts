@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { numberSeq } from '../import/checks';
+import { numberSeq } from '../values';
 import type { Viewer } from './viewer';
 
 export type DocKind = 'invoice' | 'order' | 'payment';

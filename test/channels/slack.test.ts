@@ -6,7 +6,6 @@ import type { DoorDeps } from '../../bots/door';
 import { registerSlack } from '../../bots/slack/slack-route';
 import { createSlackSender } from '../../bots/slack/slack-sender';
 import { loadConfig } from '../../core/config';
-import { loadDocumentTemplates } from '../../core/documents/document-templates';
 import { startApp, type TestApp } from '../support/app';
 import { RecordingGateway } from '../support/conversation';
 import { eventually, startSlackStandIn, type SlackCall, type SlackStandIn } from '../support/slack-api';
@@ -251,7 +250,7 @@ test('a file shared in the DM is fetched with the bot token from Slack only, and
   const elsewhere = { ...file, id: 'F0002', name: 'other.pdf', url_private: 'https://attacker.example/f.pdf', url_private_download: 'https://attacker.example/f.pdf' };
   await sendEvent(dm('', channel, 'U0001', { subtype: 'file_share', files: [elsewhere] }));
   const sorry = await eventually(() => posts(channel)[before + 1]);
-  expect(textOf(sorry)).toMatch(/^Sorry, I couldn't download your file/);
+  expect(textOf(sorry)).toMatch(/^:warning: Sorry, I couldn't download your file/);
 });
 
 test("another customer's invoice, by every reference form, answers as a missing one", async () => {
@@ -269,8 +268,7 @@ test("another customer's invoice, by every reference form, answers as a missing 
 describe('outbound (receipts, reminders)', () => {
   const door = (): DoorDeps => {
     const config = loadConfig({ PUBLIC_BASE_URL: 'https://portal.example.com', APP_SECRET: 'test-secret-that-is-long-enough-1234567890', SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: slack.url });
-    const renderer = { render: async () => Buffer.from('%PDF-1.7 test'), close: async () => {} };
-    return { config, log: pino({ level: 'silent' }), portal: app.portal, files: { secret: 'unused', renderer, templates: loadDocumentTemplates(), clock: app.portal.clock } };
+    return { config, log: pino({ level: 'silent' }), core: app.core };
   };
 
   test('go to the remembered DM channel', async () => {
@@ -303,7 +301,7 @@ test.each([
   ['in production without a bot token', { NODE_ENV: 'production', APP_SECRET: 'test-secret-that-is-long-enough-1234567890', SLACK_SIGNING_SECRET: SECRET }],
 ])('the route is off (503) %s', async (_case, env) => {
   const server = restify.createServer();
-  registerSlack(server, { config: loadConfig(env), log: pino({ level: 'silent' }), portal: app.portal, files: { secret: '', renderer: { render: async () => Buffer.alloc(0), close: async () => {} }, templates: loadDocumentTemplates(), clock: app.portal.clock } });
+  registerSlack(server, { config: loadConfig(env), log: pino({ level: 'silent' }), core: app.core });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const body = JSON.stringify(dm('what do I owe', newChannel()));

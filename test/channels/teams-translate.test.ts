@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { toActivity } from '../../bots/teams/render-activity';
 import { isPersonal } from '../../bots/teams/teams-route';
 import { FILE_DOWNLOAD_INFO, teamsAddress, toInbound } from '../../bots/teams/to-inbound';
-import type { Reply } from '../../core/conversation/reply';
+import type { Reply } from '../../core/replies/reply';
 
 function activity(extra: Partial<Activity>): Activity {
   return {
@@ -89,7 +89,7 @@ describe('neutral reply → Teams activity', () => {
       text: 'Invoice', facts: [{ label: 'Total', value: '$500.00' }],
       items: [{ title: 'INV-1', detail: '$5.00', say: 'invoice INV-1' }, { title: 'Note', detail: '' }], more: 3,
       link: { label: 'Pay $500.00', url: 'https://pay.example/1' },
-      document: { title: 'Invoice INV-1', fileName: 'INV-1.pdf', url: 'https://portal.example.com/files/t' },
+      document: { title: 'Invoice INV-1', fileName: 'INV-1.pdf', url: 'https://portal.example.com/files/t', token: 't' },
       choices: choices(6),
     };
     const card = toActivity(reply, personal).attachments![0];

@@ -163,7 +163,7 @@ describe('Teams in the Emulator mode (no MicrosoftAppId)', () => {
       conversation: { id: 'a:conv-hank', tenantId: 'tid-1' }, user: { id: '29:abc' }, bot: { id: '28:portal-bot' },
     });
 
-    const sender = createTeamsSender({ config: settings(), portal: app.portal });
+    const sender = createTeamsSender({ config: settings(), core: app.core });
     const before = connector.calls.length;
     await sender.send({ channel: 'teams', address: HANK }, { text: 'INV-000002 is overdue: $300.00 due.', link: { label: 'Pay $300.00', url: 'https://pay.example/reminder' } });
     const [call] = connector.calls.slice(before);
@@ -206,7 +206,7 @@ describe('Teams in the Emulator mode (no MicrosoftAppId)', () => {
 /** The Teams door alone on a server of its own, sharing the test app's portal: for settings startApp does not take. */
 async function serveTeams(config: Config, auth?: Parameters<typeof registerTeams>[2]) {
   const server = restify.createServer({ handleUncaughtExceptions: false });
-  registerTeams(server, { config, log: pino({ level: 'silent' }), portal: app.portal }, auth);
+  registerTeams(server, { config, log: pino({ level: 'silent' }), core: app.core }, auth);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -224,7 +224,7 @@ test('production without MicrosoftAppId: the route is off (503) and nothing is s
     const { status, calls } = await post(activity('what do I owe'), { base: teams.url });
     expect(status).toBe(503);
     expect(calls).toHaveLength(0);
-    await expect(createTeamsSender({ config: production, portal: app.portal }).send({ channel: 'teams', address: HANK }, { text: 'hi' })).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(createTeamsSender({ config: production, core: app.core }).send({ channel: 'teams', address: HANK }, { text: 'hi' })).rejects.toMatchObject({ code: 'unavailable' });
   } finally {
     teams.close();
   }
@@ -301,7 +301,7 @@ describe('Teams with MicrosoftAppId: Bot Framework tokens checked by the SDK aga
 
   test('a proactive message is signed with the bot token', async () => {
     const before = connector.calls.length;
-    await createTeamsSender({ config, portal: app.portal }, auth()).send({ channel: 'teams', address: HANK }, { text: 'Your receipt is ready.' });
+    await createTeamsSender({ config, core: app.core }, auth()).send({ channel: 'teams', address: HANK }, { text: 'Your receipt is ready.' });
     expect(connector.calls.slice(before)).toEqual([expect.objectContaining({ authorization: 'Bearer outbound-test-token', body: expect.objectContaining({ text: 'Your receipt is ready.' }) })]);
   });
 });

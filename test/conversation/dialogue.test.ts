@@ -2,7 +2,7 @@ import { fixtureFile } from '../support/fixture';
 import { load } from '../support/load';
 import { conversationDeps, customer } from '../support/conversation';
 import { useFixtureDatabase } from '../support/fixture-database';
-import type { Reply } from '../../core/conversation/reply';
+import type { Reply } from '../../core/replies/reply';
 
 /**
  * Transcripts: [customer says, portal answers]. Hank is customer c1 of the fixture
@@ -172,14 +172,14 @@ describe('dialogue', () => {
   });
 
   test('forwarding adds the new address as a contact and tells the merchant', async () => {
-    const { RecordingForwarder } = await import('../support/conversation');
-    const forwarder = new RecordingForwarder();
+    const { RecordingMessenger } = await import('../support/conversation');
+    const forwarder = new RecordingMessenger();
     await transcript([
       ['forward invoice 3 to Jane@Acme.com', "Sent INV-000003 to jane@acme.com. I've added jane@acme.com as a contact for Globex Corp."],
       ['forward invoice 3 to jane@acme.com', 'Sent INV-000003 to jane@acme.com.'],
       ['send order 2 to +1 (415) 555-0123', /^Sent SO-00002 to \+14155550123\./],
       ['forward invoice 42 to jane@acme.com', /^I can't find invoice 42/],
-    ], conversationDeps(fixture.db.prisma, { forwarder }));
+    ], conversationDeps(fixture.db.prisma, { messenger: forwarder }));
     expect(forwarder.sent.map((s) => s.to)).toEqual(['jane@acme.com', 'jane@acme.com', '+14155550123']);
     expect(await fixture.db.prisma.contact.count({ where: { email: 'jane@acme.com' } })).toBe(1);
     expect(await fixture.db.prisma.notification.count({ where: { kind: 'contact_added' } })).toBe(2);

@@ -52,7 +52,7 @@ describe('file tokens', () => {
 
   test('links are PUBLIC_BASE_URL/files/<token> and expire after seven days by default', () => {
     const clock = fixedClock('2026-11-24T12:00:00Z');
-    const url = documentLink({ secret: SECRET, baseUrl: 'https://portal.example.com', clock, payload: { doc: { kind: 'receipt', id: 5 }, orgId: 1, customerId: 7, contactId: 9 } });
+    const { url } = documentLink({ secret: SECRET, baseUrl: 'https://portal.example.com', clock, payload: { doc: { kind: 'receipt', id: 5 }, orgId: 1, customerId: 7, contactId: 9 } });
     const match = /^https:\/\/portal\.example\.com\/files\/([\w-]+\.[\w-]+)$/.exec(url);
     expect(match).not.toBeNull();
     const back = verifyFileToken(match![1], SECRET, NOW)!;
@@ -61,8 +61,9 @@ describe('file tokens', () => {
 
     const viewer = { orgId: 1, customerId: 7, contactId: 9 } as Viewer;
     const links = createDocumentLinks({ secret: SECRET, baseUrl: 'https://portal.example.com', clock, ttlSeconds: 60 });
-    const token = links.link({ kind: 'statement', from: '2026-11-01', to: '2026-11-30' }, viewer).split('/files/')[1];
-    expect(verifyFileToken(token, SECRET, NOW)).toEqual({
+    const link = links.link({ kind: 'statement', from: '2026-11-01', to: '2026-11-30' }, viewer);
+    expect(link.url).toBe(`https://portal.example.com/files/${link.token}`);
+    expect(verifyFileToken(link.token, SECRET, NOW)).toEqual({
       doc: { kind: 'statement', from: '2026-11-01', to: '2026-11-30' }, orgId: 1, customerId: 7, contactId: 9, expiresAt: NOW.getTime() / 1000 + 60,
     });
   });

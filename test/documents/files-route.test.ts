@@ -38,7 +38,7 @@ afterEach(() => {
 
 const idOf = async (number: string) => (await db.prisma.invoice.findFirstOrThrow({ where: { number } })).id;
 const linkFor = (viewer: Viewer, doc: DocumentRef) =>
-  documentLink({ secret: SECRET, baseUrl: server.url, clock, payload: { doc, orgId: viewer.orgId, customerId: viewer.customerId, contactId: viewer.contactId } });
+  documentLink({ secret: SECRET, baseUrl: server.url, clock, payload: { doc, orgId: viewer.orgId, customerId: viewer.customerId, contactId: viewer.contactId } }).url;
 const tokenOf = (link: string) => link.split('/files/')[1];
 
 async function expectNotFound(path: string) {

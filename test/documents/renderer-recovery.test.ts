@@ -73,7 +73,7 @@ describe('a browser that dies', () => {
   const statementLink = (month: number) => {
     const from = `2026-${String(month).padStart(2, '0')}-01`;
     return documentLink({ secret: SECRET, baseUrl: server.url, clock,
-      payload: { doc: { kind: 'statement', from, to: '2026-12-31' }, orgId: c3.orgId, customerId: c3.customerId, contactId: c3.contactId } });
+      payload: { doc: { kind: 'statement', from, to: '2026-12-31' }, orgId: c3.orgId, customerId: c3.customerId, contactId: c3.contactId } }).url;
   };
 
   test('killed during a burst of renders: each request gets its PDF after the restart or a clear 503, and the server keeps serving', async () => {

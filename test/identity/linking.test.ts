@@ -1,18 +1,18 @@
 import crypto from 'node:crypto';
 import { receiveMessage } from '../../core/conversation/receive-message';
-import type { CodeSender } from '../../core/identity/link-identity';
+import type { AddressSender } from '../../core/outbound/address-sender';
 import { conversationDeps } from '../support/conversation';
 import { eventually } from '../support/eventually';
 import { useFixtureDatabase } from '../support/fixture-database';
 
-class RecordingCodes implements CodeSender {
+class RecordingCodes implements AddressSender {
   readonly sent: Array<{ to: string; code: string }> = [];
   /** Codes the provider refused: asked for, never delivered. */
   readonly failed: Array<{ to: string; code: string }> = [];
   reaches = { email: true, phone: true };
   failing = false;
-  async sendCode(to: { email: string } | { phone: string }, code: string) {
-    const sent = { to: 'email' in to ? to.email : to.phone, code };
+  async send(to: { email: string } | { phone: string }, { text }: { subject: string; text: string }) {
+    const sent = { to: 'email' in to ? to.email : to.phone, code: /code is (\d{6})/.exec(text)![1] };
     if (this.failing) {
       this.failed.push(sent);
       throw new Error('the provider refused the message');
@@ -33,7 +33,7 @@ const fixture = useFixtureDatabase('pglite');
 
 let n = 0;
 function stranger(codes: RecordingCodes, address = '+15550007777', at = '2026-11-24T15:00:00Z') {
-  const deps = conversationDeps(fixture.db.prisma, { codes, clock: () => new Date(at) });
+  const deps = conversationDeps(fixture.db.prisma, { messenger: codes, clock: () => new Date(at) });
   return async (text: string) => (await receiveMessage(deps, { channel: 'whatsapp', address, text, messageId: `l${++n}` }))!.text;
 }
 

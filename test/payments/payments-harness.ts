@@ -3,15 +3,19 @@ import pino from 'pino';
 import restify from 'restify';
 import Stripe from 'stripe';
 import { registerAdmin } from '../../bots/admin/admin-payments';
-import { registerPayments } from '../../bots/stripe/register-payments';
+import { registerSandbox } from '../../bots/sandbox/sandbox-route';
+import { registerStripe } from '../../bots/stripe/stripe-webhook';
+import { CHANNELS } from '../../core/channels';
 import { fixedClock } from '../../core/clock';
 import { loadConfig } from '../../core/config';
-import type { OutboundSender } from '../../core/conversation/outbound';
-import type { Reply } from '../../core/conversation/reply';
+import type { OutboundSender } from '../../core/outbound/outbound-sender';
+import type { Reply } from '../../core/replies/reply';
 import type { ConversationDeps } from '../../core/conversation/turn';
 import type { Channel } from '../../core/db/generated/client';
 import type { Db } from '../../core/db/open-database';
 import type { PaymentGateway } from '../../core/payments/payment-gateway';
+import { assembleCore } from '../../core/facade/assemble-core';
+import type { Core } from '../../core/facade/core';
 import { createStripeClient } from '../../core/payments/stripe-client';
 import { createStripeGateway } from '../../core/payments/stripe-gateway';
 import { conversationDeps, customer } from '../support/conversation';
@@ -35,6 +39,7 @@ export class RecordingSender implements OutboundSender {
 export interface PaymentsServer {
   url: string;
   portal: ConversationDeps;
+  core: Core;
   outbound: RecordingSender;
   stripe: Stripe | null;
   close(): Promise<void>;
@@ -47,15 +52,22 @@ export async function startPaymentsServer({ db, env = {}, gateway, outbound = ne
   const config = loadConfig({ APP_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: BASE_URL, ADMIN_API_KEY: ADMIN_KEY, ...env });
   const log = pino({ level: 'silent' });
   const stripe = createStripeClient(config);
-  const portal = conversationDeps(db, { clock: fixedClock(NOW), ...(gateway ? { payments: gateway(stripe) } : {}) });
+  const renderer = { render: async () => Buffer.from('%PDF-1.7 test'), close: async () => {} };
+  const { secret, documents } = conversationDeps(db);
+  const { core, conversation: portal, outbound: router } = assembleCore({
+    config, db, renderer, log, clock: fixedClock(NOW), overrides: { secret, documents, ...(gateway ? { payments: gateway(stripe) } : {}) },
+  });
+  for (const channel of CHANNELS) router.route(channel, outbound);
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser());
-  registerPayments(server, { config, log, portal, stripe, outbound });
-  registerAdmin(server, { config, log, portal });
+  const door = { config, log, core };
+  registerStripe(server, door);
+  registerSandbox(server, door);
+  registerAdmin(server, door);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    portal, outbound, stripe,
+    portal, core, outbound, stripe,
     async close() {
       server.server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -64,7 +64,10 @@ describe('the sandbox checkout of demo mode', () => {
       to: { channel: 'whatsapp', address: HANK },
       reply: {
         text: `Thank you! We received your payment of $300.00 (${payment.number}) for INV-000003. Your receipt is attached.`,
-        document: { title: `Receipt ${payment.number}`, fileName: `${payment.number}.pdf`, url: `https://files.example/${c1.customerId}/receipt/${payment.id}` },
+        document: {
+          title: `Receipt ${payment.number}`, fileName: `${payment.number}.pdf`,
+          url: `https://files.example/${c1.customerId}/receipt/${payment.id}`, token: `${c1.customerId}/receipt/${payment.id}`,
+        },
       },
     }]);
     expect(await db.prisma.notification.count({ where: { kind: 'payment_received' } })).toBe(1);

@@ -106,7 +106,10 @@ describe('POST /stripe/webhook', () => {
       to: { channel: 'whatsapp', address: HANK },
       reply: {
         text: `Thank you! We received your payment of $300.00 (${payment.number}) for INV-000003. Your receipt is attached.`,
-        document: { title: `Receipt ${payment.number}`, fileName: `${payment.number}.pdf`, url: `https://files.example/${c1.customerId}/receipt/${payment.id}` },
+        document: {
+          title: `Receipt ${payment.number}`, fileName: `${payment.number}.pdf`,
+          url: `https://files.example/${c1.customerId}/receipt/${payment.id}`, token: `${c1.customerId}/receipt/${payment.id}`,
+        },
       },
     }]);
     expect((await say(server)('pay invoice 3')).text).toBe('INV-000003 is already paid in full. Thank you!');

@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { buildApp } from '../../bots/app';
+import { createAddressSender } from '../../bots/senders/address-sender';
 import { loadConfig } from '../../core/config';
 import type { ConversationDeps } from '../../core/conversation/turn';
 import { createChromiumRenderer } from '../../core/documents/chromium-renderer';
+import { assembleCore } from '../../core/facade/assemble-core';
+import type { Core } from '../../core/facade/core';
 import { fixtureFile } from './fixture';
 import { load } from './load';
 import { openTestDatabase, type TestDatabase } from './test-database';
@@ -13,7 +16,10 @@ export const PUBLIC_BASE_URL = 'https://portal.example.com';
 export interface TestApp {
   url: string;
   db: TestDatabase;
+  /** The dialogue's dependencies, for calling the core directly. */
   portal: ConversationDeps;
+  /** The core's operations, as the doors get them. */
+  core: Core;
   /** A public link the app handed out, made fetchable on the local server. */
   local(publicUrl: string): string;
   close(): Promise<void>;
@@ -31,11 +37,14 @@ export async function startApp(env: NodeJS.ProcessEnv, overrides: Partial<Conver
   const renderer = createChromiumRenderer({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, log });
   // The clock stands still, so every message falls in one rate-limit minute: raise the limits.
   const limits = { perIdentityPerMinute: 1000, perPrefixPerMinute: 1000 };
-  const { server, portal } = buildApp({ config, log, db: db.prisma, renderer, clock: () => new Date('2026-11-24T15:00:00Z'), overrides: { limits, ...overrides } });
+  const { core, conversation: portal, outbound } = assembleCore({
+    config, db: db.prisma, renderer, log, clock: () => new Date('2026-11-24T15:00:00Z'), messenger: createAddressSender(config), overrides: { limits, ...overrides },
+  });
+  const server = buildApp({ config, log, core, outbound });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, db, portal,
+    url, db, portal, core,
     local: (publicUrl) => publicUrl.replace(PUBLIC_BASE_URL, url),
     async close() {
       server.close();

@@ -3,7 +3,8 @@ import type { Db } from '../../core/db/open-database';
 import type { DocumentLinks } from '../../core/documents/document-ref';
 import type { CheckoutRequest, PaymentGateway } from '../../core/payments/payment-gateway';
 import { handleMessage, type InboundMessage } from '../../core/conversation/handle-message';
-import type { ConversationDeps, Forwarder } from '../../core/conversation/turn';
+import type { ConversationDeps } from '../../core/conversation/turn';
+import type { AddressSender } from '../../core/outbound/address-sender';
 
 /** A gateway at the edge that records what the core asked it to collect. */
 export class RecordingGateway implements PaymentGateway {
@@ -14,15 +15,20 @@ export class RecordingGateway implements PaymentGateway {
   }
 }
 
-export class RecordingForwarder implements Forwarder {
-  readonly sent: Array<{ to: string; subject: string; url: string }> = [];
-  async forward(message: { to: string; subject: string; text: string; url: string }) {
-    this.sent.push(message);
+/** E-mail and SMS at the edge: what the core asked to send, to whom. */
+export class RecordingMessenger implements AddressSender {
+  readonly sent: Array<{ to: string; subject: string; text: string }> = [];
+  reaches = { email: true, phone: true };
+  async send(to: { email: string } | { phone: string }, message: { subject: string; text: string }) {
+    this.sent.push({ to: 'email' in to ? to.email : to.phone, ...message });
   }
 }
 
 export const plainLinks: DocumentLinks = {
-  link: (doc, viewer) => `https://files.example/${viewer.customerId}/${doc.kind}/${'id' in doc ? doc.id : `${doc.from}..${doc.to}`}`,
+  link: (doc, viewer) => {
+    const token = `${viewer.customerId}/${doc.kind}/${'id' in doc ? doc.id : `${doc.from}..${doc.to}`}`;
+    return { url: `https://files.example/${token}`, token };
+  },
 };
 
 export function conversationDeps(db: Db, overrides: Partial<ConversationDeps> = {}): ConversationDeps & { payments: RecordingGateway } {

@@ -1,9 +1,9 @@
 import { dayIn } from '../../dates';
 import { getHome } from '../../portal/get-home';
 import { getMyDetails, listSharedDocuments } from '../../portal/my-details';
-import { reply, type Choice, type Reply } from '../reply';
+import { reply, type Choice, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
-import { day, money, plural } from '../words';
+import { day, money, plural } from '../../replies/words';
 
 const MENU: Choice[] = [
   { label: 'What do I owe?', say: 'what do I owe' },
@@ -99,7 +99,7 @@ export async function answerDocuments(turn: Turn): Promise<Reply> {
   return reply(`${plural(docs.length, 'shared document')}:`, {
     items: shown.map((d) => ({
       title: d.title,
-      detail: `${d.sharedBy === 'merchant' ? `from ${turn.viewer.orgName}` : 'sent by you'}, ${day(turn.viewer, dayIn(turn.viewer.timezone, d.createdAt))}: ${turn.deps.documents.link({ kind: 'shared', id: d.id }, turn.viewer)}`,
+      detail: `${d.sharedBy === 'merchant' ? `from ${turn.viewer.orgName}` : 'sent by you'}, ${day(turn.viewer, dayIn(turn.viewer.timezone, d.createdAt))}: ${turn.deps.documents.link({ kind: 'shared', id: d.id }, turn.viewer).url}`,
     })),
     more: docs.length - shown.length || undefined,
   });

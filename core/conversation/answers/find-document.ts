@@ -1,6 +1,6 @@
 import { resolveReference, type DocKind, type DocumentMatch } from '../../portal/resolve-reference';
 import type { ParsedIntent } from '../parser';
-import { reply, type Reply } from '../reply';
+import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
 
 const NOUN: Record<DocKind, string> = { invoice: 'invoice', order: 'order', payment: 'payment' };

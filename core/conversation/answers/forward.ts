@@ -1,8 +1,9 @@
 import { AppError } from '../../errors';
 import { addContactIfNew } from '../../portal/add-contact';
 import type { DocumentRef } from '../../documents/document-ref';
+import { DEFAULT_FILE_TTL_SECONDS } from '../../documents/file-token';
 import type { ParsedIntent } from '../parser';
-import { reply, type Reply } from '../reply';
+import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
 import { findDocument, isMatch } from './find-document';
 
@@ -18,19 +19,21 @@ export async function answerForward(turn: Turn, intent: ParsedIntent): Promise<R
   const found = await findDocument(turn, doc, intent.ref, intent);
   if (!isMatch(found)) return found;
   const ref: DocumentRef = { kind: KIND[doc], id: found.id };
-  const url = turn.deps.documents.link(ref, turn.viewer);
-  if (!turn.deps.forwarder) {
+  const link = turn.deps.documents.link(ref, turn.viewer);
+  const { url } = link;
+  const { messenger } = turn.deps;
+  const to = intent.to.includes('@') ? { email: intent.to } : { phone: intent.to };
+  if (!messenger || !('email' in to ? messenger.reaches.email : messenger.reaches.phone)) {
     return reply(`I can't send messages to other addresses from here. Here is ${found.number} to pass on yourself.`, {
-      document: { title: `${NOUN[doc]} ${found.number}`, fileName: `${found.number}.pdf`, url },
+      document: { title: `${NOUN[doc]} ${found.number}`, fileName: `${found.number}.pdf`, ...link },
     });
   }
   try {
-    await turn.deps.forwarder.forward({
-      to: intent.to,
-      subject: `${NOUN[doc]} ${found.number} from ${turn.viewer.orgName}`,
-      text: `${turn.viewer.contactName} of ${turn.viewer.customerName} sent you ${NOUN[doc].toLowerCase()} ${found.number} from ${turn.viewer.orgName}.`,
-      url,
-    });
+    const subject = `${NOUN[doc]} ${found.number} from ${turn.viewer.orgName}`;
+    const days = Math.round(DEFAULT_FILE_TTL_SECONDS / 86_400);
+    await messenger.send(to, 'email' in to
+      ? { subject, text: `${turn.viewer.contactName} of ${turn.viewer.customerName} sent you ${NOUN[doc].toLowerCase()} ${found.number} from ${turn.viewer.orgName}.\n\n${url}\n\nThe link works for ${days} days.` }
+      : { subject, text: `${subject}: ${url}` });
   } catch (err) {
     throw new AppError('provider_failed', 'forwarding failed', `Sorry, I couldn't send ${found.number} to ${intent.to} just now. Please try again later.`, { cause: err });
   }

@@ -2,9 +2,9 @@ import { invoicesBeingPaid } from '../../payments/plan-payment';
 import { getInvoice } from '../../portal/get-invoice';
 import { listInvoices, type InvoiceSummary } from '../../portal/list-invoices';
 import type { ParsedIntent } from '../parser';
-import { reply, type Choice, type Reply } from '../reply';
+import { reply, type Choice, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
-import { day, money, periodWords, STATUS_WORDS } from '../words';
+import { day, money, periodWords, STATUS_WORDS } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
 
 const SHOWN = 8;
@@ -63,7 +63,7 @@ export async function answerShowInvoice(turn: Turn, intent: ParsedIntent): Promi
   return reply(`${what} ${inv.number} for ${money(viewer, inv.total, inv.currency)}, dated ${day(viewer, inv.date)}${due}. ${state}`, {
     facts,
     choices,
-    document: { title: `${what} ${inv.number}`, fileName: `${inv.number}.pdf`, url: turn.deps.documents.link({ kind: 'invoice', id: inv.id }, viewer) },
+    document: { title: `${what} ${inv.number}`, fileName: `${inv.number}.pdf`, ...turn.deps.documents.link({ kind: 'invoice', id: inv.id }, viewer) },
   });
 }
 

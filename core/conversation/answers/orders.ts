@@ -1,9 +1,9 @@
 import { getHome } from '../../portal/get-home';
 import { getSalesOrder, listSalesOrders } from '../../portal/sales-orders';
 import type { ParsedIntent } from '../parser';
-import { reply, type Reply } from '../reply';
+import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
-import { day, money, periodWords } from '../words';
+import { day, money, periodWords } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
 import { invoiceLine } from './invoices';
 
@@ -41,6 +41,6 @@ export async function answerShowOrder(turn: Turn, intent: ParsedIntent): Promise
   return reply(`Order ${order.number} for ${money(viewer, order.total, order.currency)}, placed ${day(viewer, order.date)}, is ${order.status}.${invoiced}`, {
     facts: order.lines.slice(0, 10).map((l) => ({ label: `${l.item} × ${l.quantity}`, value: money(viewer, l.amount, order.currency) })),
     items: order.invoices.map((i) => invoiceLine(turn, i)),
-    document: { title: `Sales order ${order.number}`, fileName: `${order.number}.pdf`, url: turn.deps.documents.link({ kind: 'sales_order', id: order.id }, viewer) },
+    document: { title: `Sales order ${order.number}`, fileName: `${order.number}.pdf`, ...turn.deps.documents.link({ kind: 'sales_order', id: order.id }, viewer) },
   });
 }

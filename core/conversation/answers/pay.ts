@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../errors';
 import type { CheckoutRequest } from '../../payments/payment-gateway';
-import { checkPart, invoicesBeingPaid, offeredMethods, planPayAll, type Allocation } from '../../payments/plan-payment';
+import type { Allocation } from '../../payments/payment-gateway';
+import { checkPart, invoicesBeingPaid, offeredMethods, planPayAll } from '../../payments/plan-payment';
 import { getInvoice } from '../../portal/get-invoice';
 import type { ParsedIntent } from '../parser';
-import { reply, type Reply } from '../reply';
+import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
-import { money, plural } from '../words';
+import { money, plural } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
 
 const SAFE = 'You pay on the secure payment page; never send card or bank numbers in chat.';

@@ -1,8 +1,8 @@
 import { getPayment, latestPaymentId, listPayments } from '../../portal/payments';
 import type { ParsedIntent } from '../parser';
-import { reply, type Reply } from '../reply';
+import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
-import { day, money, periodWords } from '../words';
+import { day, money, periodWords } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
 
 const SHOWN = 8;
@@ -50,6 +50,6 @@ export async function answerReceipt(turn: Turn, intent: ParsedIntent): Promise<R
   const paid = p.applied.map((a) => `${a.number} (${money(viewer, a.amount, p.currency)})`).join(', ');
   const left = p.unapplied > 0n ? ` ${money(viewer, p.unapplied, p.currency)} is kept as credit.` : '';
   return reply(`Receipt for ${p.number}: ${money(viewer, p.amount, p.currency)} received ${day(viewer, p.date)} by ${MODE[p.mode] ?? p.mode}${paid ? `, for ${paid}` : ''}.${left}`, {
-    document: { title: `Receipt ${p.number}`, fileName: `${p.number}.pdf`, url: deps.documents.link({ kind: 'receipt', id: p.id }, viewer) },
+    document: { title: `Receipt ${p.number}`, fileName: `${p.number}.pdf`, ...deps.documents.link({ kind: 'receipt', id: p.id }, viewer) },
   });
 }

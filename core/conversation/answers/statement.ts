@@ -1,8 +1,8 @@
 import { getStatement } from '../../portal/get-statement';
 import type { ParsedIntent } from '../parser';
-import { reply, type Reply } from '../reply';
+import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
-import { money, periodWords, plural } from '../words';
+import { money, periodWords, plural } from '../../replies/words';
 
 /**
  * A statement with no period is this year so far; a period that runs past today stops at
@@ -28,7 +28,7 @@ export async function answerStatement(turn: Turn, intent: ParsedIntent): Promise
     ],
     document: {
       title: `Statement ${period.from} to ${period.to}`, fileName: `statement-${period.from}-${period.to}.pdf`,
-      url: turn.deps.documents.link({ kind: 'statement', ...period }, viewer),
+      ...turn.deps.documents.link({ kind: 'statement', ...period }, viewer),
     },
     choices: intent.period ? [] : [{ label: 'Last month', say: 'statement last month' }, { label: 'Last year', say: 'statement last year' }],
   });

@@ -1,5 +1,5 @@
 import { suggestIntents } from '../parser';
-import { reply, type Reply } from '../reply';
+import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
 
 /** Never a dead end: the requests closest to what was typed, as buttons. */

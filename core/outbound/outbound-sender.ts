@@ -1,5 +1,5 @@
-import type { Channel } from '../db/generated/client';
-import type { Reply } from './reply';
+import type { Channel } from '../channels';
+import type { Reply } from '../replies/reply';
 
 /**
  * Sends a reply to an identity without a message from it first: a payment receipt, and later

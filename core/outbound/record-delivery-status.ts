@@ -1,4 +1,4 @@
-import type { Channel } from '../db/generated/client';
+import type { Channel } from '../channels';
 import type { Db } from '../db/open-database';
 
 /** Later statuses outrank earlier ones; callbacks arrive out of order, so only a step forward is kept. */

@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import type { Channel } from '../db/generated/client';
+import type { Channel } from '../channels';
 import type { Db } from '../db/open-database';
 
 /**

@@ -25,7 +25,8 @@ export interface Reply {
   more?: number;
   choices?: Choice[];
   link?: { label: string; url: string };
-  document?: { title: string; fileName: string; url: string };
+  /** A PDF (or shared file): its address for channels that link, its token for channels that upload it. */
+  document?: { title: string; fileName: string; url: string; token: string };
   warning?: boolean;
 }
 

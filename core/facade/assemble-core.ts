@@ -1,0 +1,50 @@
+import { resolveAppSecret } from '../app-secret';
+import { systemClock, type Clock } from '../clock';
+import type { Config } from '../config';
+import type { ConversationDeps } from '../conversation/turn';
+import type { Db } from '../db/db';
+import { createDocumentLinks } from '../documents/document-links';
+import { loadDocumentTemplates } from '../documents/document-templates';
+import type { PdfRenderer } from '../documents/pdf-renderer';
+import type { AddressSender } from '../outbound/address-sender';
+import { createOutboundRouter, type OutboundRouter } from '../outbound/outbound-router';
+import { createPaymentGateway, sandboxAllowed } from '../payments/create-payment-gateway';
+import { stripeWebhooks } from '../payments/read-stripe-checkout';
+import { createStripeClient } from '../payments/stripe-client';
+import type { Core } from './core';
+import { createCore } from './create-core';
+
+export interface CoreParts {
+  config: Config;
+  db: Db;
+  renderer: PdfRenderer;
+  log: { warn(obj: object, msg?: string): void };
+  clock?: Clock;
+  /** E-mail and SMS to addresses (the doors' transports); none: codes and forwards are not offered. */
+  messenger?: AddressSender;
+  /** The key of this machine's commands (the embedded database's claim). */
+  commandToken?: string;
+  /** Tests put fakes at the edge here (a payment gateway, raised limits); nothing else differs. */
+  overrides?: Partial<ConversationDeps>;
+}
+
+/**
+ * The core as the settings make it: the dialogue's dependencies, the payment provider, document
+ * links, and the router through which the doors' senders carry receipts and reminders.
+ */
+export function assembleCore({ config, db, renderer, log, clock = systemClock, messenger, commandToken, overrides = {} }: CoreParts): {
+  core: Core; conversation: ConversationDeps; outbound: OutboundRouter;
+} {
+  const secret = resolveAppSecret(config);
+  const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
+  const stripe = createStripeClient(config);
+  const payments = createPaymentGateway({ config, db, stripe });
+  const conversation: ConversationDeps = { db, clock, secret, log, documents, payments, messenger, ...overrides };
+  const outbound = createOutboundRouter(log);
+  const core = createCore({
+    conversation, renderer, templates: loadDocumentTemplates(), outbound, log,
+    operatorKeys: [config.ADMIN_API_KEY, commandToken], demoMode: config.demoMode, sandbox: sandboxAllowed(config),
+    webhooks: { stripe: stripe && config.STRIPE_WEBHOOK_SECRET ? stripeWebhooks(stripe, config.STRIPE_WEBHOOK_SECRET) : null },
+  });
+  return { core, conversation, outbound };
+}

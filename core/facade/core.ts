@@ -1,0 +1,78 @@
+import type { Channel } from '../channels';
+import type { Clock } from '../clock';
+import type { ChannelMessage } from '../conversation/receive-message';
+import type { DocumentFile } from '../documents/render-document';
+
+export type { ChannelMessage, IncomingFile } from '../conversation/receive-message';
+export type { DocumentFile } from '../documents/render-document';
+export type { AdminScope } from '../merchant/merchant-keys';
+import type { WebSessionStart } from '../identity/web-session';
+import type { ImportSummary } from '../import/write-import';
+import type { AdminScope } from '../merchant/merchant-keys';
+import type { CheckoutView } from '../payments/get-checkout';
+import type { OfflinePaymentInput, RecordedPayment } from '../payments/record-offline-payment';
+import type { PaymentChange } from '../payments/record-checkout-payment';
+import type { Reply } from '../replies/reply';
+
+/**
+ * What the doors get of the core: the operations each door needs, in the core's own terms.
+ * No door sees the database, a Prisma type or a rule of the portal; each only translates its
+ * channel's wire format to and from these.
+ */
+export interface Core {
+  clock: Clock;
+  /** True when the database answers. */
+  health(): Promise<boolean>;
+  messages: MessageDesk;
+  documents: DocumentDesk;
+  payments: PaymentDesk;
+  console: ConsoleDesk;
+  admin: AdminDesk;
+}
+
+/** The conversation doors: Twilio, Slack, Teams, the web console. */
+export interface MessageDesk {
+  /** Takes a message once and answers it; null: say nothing (see receive-message.ts). */
+  receive(message: ChannelMessage): Promise<Reply | null>;
+  /** The answer to a message has left: a retry of it is now a duplicate. */
+  answered(message: ChannelMessage): Promise<void>;
+  /** What a door says when answering failed: the error's own words for the customer, or the apology. */
+  failed(err: unknown): Reply;
+  /** What a channel needs to reach an identity later without a message from it (a Teams conversation reference, a Slack DM). */
+  remember(channel: Channel, address: string, reference: Record<string, unknown>): Promise<void>;
+  recall(channel: Channel, address: string): Promise<Record<string, unknown> | null>;
+  /** A provider's word on a message the portal sent (Twilio's status callbacks). */
+  deliveryStatus(update: { channel: Channel; providerId: string; to: string; status: string; errorCode?: string }): Promise<void>;
+}
+
+export interface DocumentDesk {
+  /** The file a document token grants (a link's, or a reply's document), rendered now; null for a bad or spent token. */
+  open(token: string): Promise<DocumentFile | null>;
+}
+
+export interface PaymentDesk {
+  /**
+   * A payment provider's webhook, on its raw body: 'off' where that provider is not set up,
+   * 'refused' for a bad signature, else what it recorded (null: nothing new). Recording is
+   * idempotent: a failure throws, and the provider delivers the event again.
+   */
+  webhook(provider: 'stripe', rawBody: Buffer, signature: string): Promise<'off' | 'refused' | { eventId: string; recorded: PaymentChange['state'] | null }>;
+  /** One checkout of the built-in sandbox provider, for its page; null where there is none or the sandbox is off. */
+  sandboxCheckout(id: string): Promise<CheckoutView | null>;
+  /** "Pay" or "Pay and fail" on the sandbox page. */
+  sandboxAnswer(id: string, pay: boolean): Promise<void>;
+}
+
+export interface ConsoleDesk {
+  start(options: { source: string; contactId?: number }): Promise<WebSessionStart>;
+  isSession(id: unknown): id is string;
+  /** The contacts a visitor may try in demo mode; null outside it. */
+  demoContacts(): Promise<Array<{ id: number; name: string; customer: string; organization: string }> | null>;
+}
+
+export interface AdminDesk {
+  /** The scope of a bearer key, or null (missing, wrong and revoked alike). */
+  authorize(bearer: string): Promise<AdminScope | null>;
+  recordPayment(scope: AdminScope, input: OfflinePaymentInput, idempotencyKey?: string): Promise<RecordedPayment>;
+  importBooks(scope: AdminScope, raw: unknown): Promise<ImportSummary>;
+}

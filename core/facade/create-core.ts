@@ -1,0 +1,109 @@
+import type { Prisma } from '../db/generated/client';
+import { answered, receiveMessage } from '../conversation/receive-message';
+import type { ConversationDeps } from '../conversation/turn';
+import type { Db } from '../db/db';
+import { verifyFileToken } from '../documents/file-token';
+import type { DocumentTemplates } from '../documents/document-templates';
+import type { PdfRenderer } from '../documents/pdf-renderer';
+import { renderDocument } from '../documents/render-document';
+import { APOLOGY, AppError } from '../errors';
+import { isWebSessionId, listDemoContacts, startWebSession } from '../identity/web-session';
+import { importBooks } from '../import/import-organization';
+import { authorizeAdmin } from '../merchant/merchant-keys';
+import type { OutboundSender } from '../outbound/outbound-sender';
+import { recordDeliveryStatus } from '../outbound/record-delivery-status';
+import { recallConversation, rememberConversation } from '../outbound/remember-conversation';
+import { confirmCheckout } from '../payments/confirm-checkout';
+import { getCheckout } from '../payments/get-checkout';
+import type { WebhookReader } from '../payments/payment-gateway';
+import { sandboxConfirmation } from '../payments/sandbox-checkout';
+import { recordOfflinePayment } from '../payments/record-offline-payment';
+import { reply } from '../replies/reply';
+import type { Core } from './core';
+
+export interface CoreDeps {
+  /** The dialogue's own dependencies: the database, the clock, the secret, the payment gateway, the senders. */
+  conversation: ConversationDeps;
+  renderer: PdfRenderer;
+  templates: DocumentTemplates;
+  /** Receipts and other messages nobody asked for just now, by channel. */
+  outbound: OutboundSender;
+  /** ADMIN_API_KEY and the key of this machine's commands: every organization's /admin/*. */
+  operatorKeys: Array<string | undefined>;
+  /** Demo mode: any contact may be tried from the console. */
+  demoMode: boolean;
+  /** Whether the built-in sandbox checkout takes payments here. */
+  sandbox: boolean;
+  /** Each payment provider's webhook, where it is set up. */
+  webhooks: { stripe: WebhookReader | null };
+  log: { warn(obj: object, msg?: string): void };
+}
+
+/** The core's operations for the doors, over one database. */
+export function createCore(deps: CoreDeps): Core {
+  const { conversation, log } = deps;
+  const { db, clock, secret } = conversation;
+  const confirm = { db, clock, documents: conversation.documents, outbound: deps.outbound, log };
+  return {
+    clock,
+    health: () => health(db, log),
+    messages: {
+      receive: (message) => receiveMessage(conversation, message),
+      answered: (message) => answered(conversation, message),
+      failed: (err) => reply(err instanceof AppError ? err.userMessage : APOLOGY, { warning: true }),
+      remember: (channel, address, reference) => rememberConversation(db, channel, address, reference as Prisma.InputJsonValue),
+      recall: (channel, address) => recallConversation(db, channel, address),
+      deliveryStatus: (update) => recordDeliveryStatus(db, update),
+    },
+    documents: {
+      async open(token) {
+        const now = clock();
+        const grant = verifyFileToken(token, secret, now);
+        return grant && renderDocument({ db, renderer: deps.renderer, templates: deps.templates, grant, now });
+      },
+    },
+    payments: {
+      async webhook(provider, rawBody, signature) {
+        const reader = deps.webhooks[provider];
+        if (!reader) return 'off';
+        const event = await reader.read(rawBody, signature, clock()).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === 'not_allowed') return null;
+          throw err;
+        });
+        if (!event) return 'refused';
+        const change = event.confirmation && (await confirmCheckout(confirm, event.confirmation));
+        return { eventId: event.eventId, recorded: change ? change.state : null };
+      },
+      sandboxCheckout: (id) => (deps.sandbox ? sandboxCheckout(db, id) : Promise.resolve(null)),
+      async sandboxAnswer(id, pay) {
+        const checkout = deps.sandbox ? await sandboxCheckout(db, id) : null;
+        if (checkout?.state === 'open') await confirmCheckout(confirm, sandboxConfirmation(checkout, pay));
+      },
+    },
+    console: {
+      start: ({ source, contactId }) => startWebSession({ db, clock, secret }, { source, demoMode: deps.demoMode, contactId }),
+      isSession: (id): id is string => isWebSessionId(secret, id),
+      demoContacts: async () => (deps.demoMode ? listDemoContacts(db) : null),
+    },
+    admin: {
+      authorize: (bearer) => authorizeAdmin(db, bearer, deps.operatorKeys),
+      recordPayment: (scope, input, idempotencyKey) => recordOfflinePayment({ db, clock, scope, input, idempotencyKey }),
+      importBooks: (scope, raw) => importBooks(db, raw, scope),
+    },
+  };
+}
+
+async function health(db: Db, log: CoreDeps['log']): Promise<boolean> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return true;
+  } catch (err) {
+    log.warn({ err }, 'health check failed');
+    return false;
+  }
+}
+
+async function sandboxCheckout(db: Db, id: string) {
+  const checkout = await getCheckout(db, id);
+  return checkout?.provider === 'sandbox' ? checkout : null;
+}
