@@ -8,9 +8,7 @@ import { loadDocumentTemplates } from '../documents/document-templates';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import type { AddressSender } from '../outbound/address-sender';
 import { createOutboundRouter, type OutboundRouter } from '../outbound/outbound-router';
-import { createPaymentGateway, sandboxAllowed } from '../payments/create-payment-gateway';
-import { stripeWebhooks } from '../payments/read-stripe-checkout';
-import { createStripeClient } from '../payments/stripe-client';
+import { createPaymentGateway, createPaymentProvider, sandboxAllowed } from '../payments/create-payment-gateway';
 import type { Core } from './core';
 import { createCore } from './create-core';
 
@@ -37,14 +35,14 @@ export function assembleCore({ config, db, renderer, log, clock = systemClock, m
 } {
   const secret = resolveAppSecret(config);
   const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
-  const stripe = createStripeClient(config);
-  const payments = createPaymentGateway({ config, db, stripe });
+  const provider = createPaymentProvider(config);
+  const payments = createPaymentGateway({ provider, db, secret });
   const conversation: ConversationDeps = { db, clock, secret, log, documents, payments, messenger, ...overrides };
   const outbound = createOutboundRouter(log);
   const core = createCore({
     conversation, renderer, templates: loadDocumentTemplates(), outbound, log,
     operatorKeys: [config.ADMIN_API_KEY, commandToken], demoMode: config.demoMode, sandbox: sandboxAllowed(config),
-    webhooks: { stripe: stripe && config.STRIPE_WEBHOOK_SECRET ? stripeWebhooks(stripe, config.STRIPE_WEBHOOK_SECRET) : null },
+    webhooks: { stripe: provider?.name === 'stripe' ? provider.webhooks ?? null : null },
   });
   return { core, conversation, outbound };
 }

@@ -16,7 +16,7 @@ import { recallConversation, rememberConversation } from '../outbound/remember-c
 import { confirmCheckout } from '../payments/confirm-checkout';
 import { getCheckout } from '../payments/get-checkout';
 import type { WebhookReader } from '../payments/payment-gateway';
-import { sandboxConfirmation } from '../payments/sandbox-checkout';
+import { sandboxConfirmation } from '../payments/providers/sandbox/sandbox-provider';
 import { recordOfflinePayment } from '../payments/record-offline-payment';
 import { reply } from '../replies/reply';
 import type { Core } from './core';

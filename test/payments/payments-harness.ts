@@ -16,8 +16,9 @@ import type { Db } from '../../core/db/open-database';
 import type { PaymentGateway } from '../../core/payments/payment-gateway';
 import { assembleCore } from '../../core/facade/assemble-core';
 import type { Core } from '../../core/facade/core';
-import { createStripeClient } from '../../core/payments/stripe-client';
-import { createStripeGateway } from '../../core/payments/stripe-gateway';
+import { checkoutsThrough } from '../../core/payments/open-checkout';
+import { createStripeClient } from '../../core/payments/providers/stripe/stripe-client';
+import { createStripeProvider } from '../../core/payments/providers/stripe/stripe-provider';
 import { conversationDeps, customer } from '../support/conversation';
 import { STRIPE_KEY, StripeStandIn, WEBHOOK_SECRET } from './stripe-stand-in';
 
@@ -80,7 +81,8 @@ export function stripeEnv(standIn: StripeStandIn): NodeJS.ProcessEnv {
   return { STRIPE_SECRET_KEY: STRIPE_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: standIn.url };
 }
 
-export const stripeGateway = (db: Db) => (stripe: Stripe | null) => createStripeGateway({ db, stripe: stripe!, baseUrl: BASE_URL });
+export const stripeGateway = (db: Db) => (stripe: Stripe | null) =>
+  checkoutsThrough(createStripeProvider({ stripe: stripe!, baseUrl: BASE_URL }), { db, secret: conversationDeps(db).secret });
 
 /** Signs like Stripe does and POSTs to the webhook route. */
 export function deliver(url: string, payload: string, { secret = WEBHOOK_SECRET, timestamp = NOW_SECONDS, header }: {

@@ -1,7 +1,5 @@
 import { loadConfig } from '../../core/config';
-import { createPaymentGateway } from '../../core/payments/create-payment-gateway';
-import { createSandboxGateway } from '../../core/payments/sandbox-checkout';
-import { createStripeClient } from '../../core/payments/stripe-client';
+import { createPaymentGateway, createPaymentProvider } from '../../core/payments/create-payment-gateway';
 import { fixtureFile } from '../support/fixture';
 import { load, viewerOf } from '../support/load';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
@@ -25,7 +23,8 @@ describe('the sandbox checkout of demo mode', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase('pglite');
-    server = await startPaymentsServer({ db: db.prisma, gateway: () => createSandboxGateway({ db: db.prisma, baseUrl: BASE_URL }) });
+    // Demo settings: the composition picks the sandbox.
+    server = await startPaymentsServer({ db: db.prisma });
   });
   beforeEach(async () => {
     await db.reset();
@@ -131,17 +130,16 @@ describe('the sandbox checkout of demo mode', () => {
     const base = { APP_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: BASE_URL };
     const viewer = await viewerOf(db.prisma, 'c1');
     const request = { viewer, allocations: [], amount: 100n, currency: 'USD', methods: ['card' as const], description: 'x', origin: { channel: 'web', address: 's1' }, idempotencyKey: 'k1' };
-    expect((await createPaymentGateway({ config: loadConfig(base), db: db.prisma, stripe: null }).createCheckout(request)).url).toMatch(/\/pay\/sandbox\/co_/);
+    const gateway = (config: ReturnType<typeof loadConfig>) => createPaymentGateway({ provider: createPaymentProvider(config), db: db.prisma, secret: base.APP_SECRET });
+    expect((await gateway(loadConfig(base)).createCheckout(request)).url).toMatch(/\/pay\/sandbox\/co_/);
     const standIn = await new StripeStandIn().start();
     try {
-      const config = loadConfig({ ...base, ...stripeEnv(standIn) });
-      const stripe = createStripeClient(config);
       const allocations = [{ invoiceId: 1, number: 'INV-000003', amount: 100n }];
-      expect((await createPaymentGateway({ config, db: db.prisma, stripe }).createCheckout({ ...request, allocations })).url).toMatch(/^https:\/\/checkout\.stripe\.test\//);
+      expect((await gateway(loadConfig({ ...base, ...stripeEnv(standIn) })).createCheckout({ ...request, allocations })).url).toMatch(/^https:\/\/checkout\.stripe\.test\//);
     } finally {
       await standIn.close();
     }
-    await expect(createPaymentGateway({ config: loadConfig({ ...base, NODE_ENV: 'production' }), db: db.prisma, stripe: null }).createCheckout(request))
+    await expect(gateway(loadConfig({ ...base, NODE_ENV: 'production' })).createCheckout(request))
       .rejects.toMatchObject({ code: 'unavailable' });
   });
 });

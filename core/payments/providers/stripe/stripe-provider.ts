@@ -1,39 +1,36 @@
 import type Stripe from 'stripe';
-import type { Db } from '../db/open-database';
-import { toDecimalString } from '../money';
-import { openCheckout } from './open-checkout';
-import type { CheckoutRequest, PaymentGateway } from './payment-gateway';
-import { rememberStripeCustomer } from './remember-stripe-customer';
+import { toDecimalString } from '../../../money';
+import type { PaymentProvider, ProviderCheckout } from '../../payment-provider';
+import { stripeWebhooks } from './stripe-webhooks';
 
 /** Checkout allows at most 100 line items in payment mode. */
 const MAX_LINES = 100;
 const METADATA_VALUE = 500;
 
 /**
- * Stripe's hosted Checkout as the PaymentGateway: it translates the core's request, nothing
+ * Stripe's hosted Checkout as a payment provider: it translates the core's request, nothing
  * more. Every create call carries an idempotency key derived from the request, so a retried
  * message gets the same session back; the parameters are a pure function of the request
- * (Stripe refuses a key reused with different ones).
+ * (Stripe refuses a key reused with different ones). The Stripe customer is made once, on the
+ * first checkout, and the core keeps its id for the next ones (saved cards and bank accounts).
  */
-export function createStripeGateway({ db, stripe, baseUrl }: { db: Db; stripe: Stripe; baseUrl: string }): PaymentGateway {
+export function createStripeProvider({ stripe, baseUrl, webhookSecret }: { stripe: Stripe; baseUrl: string; webhookSecret?: string }): PaymentProvider {
   return {
-    async createCheckout(request) {
-      const { viewer, idempotencyKey } = request;
-      const customer = await rememberStripeCustomer({
-        db, customerId: viewer.customerId,
-        create: async (c) => (await stripe.customers.create({
-          name: c.name, email: c.email ?? undefined, metadata: { organization: String(c.orgId), customer: String(c.id) },
-        }, { idempotencyKey: `${idempotencyKey}:customer` })).id,
-      });
-      const session = await stripe.checkout.sessions.create(sessionParams(request, customer, baseUrl), { idempotencyKey });
+    name: 'stripe',
+    async createCheckout(checkout) {
+      const { customer, idempotencyKey } = checkout;
+      const customerId = customer.providerCustomerId ?? (await stripe.customers.create({
+        name: customer.name, email: customer.email ?? undefined, metadata: { organization: String(customer.orgId), customer: String(customer.id) },
+      }, { idempotencyKey: `${idempotencyKey}:customer` })).id;
+      const session = await stripe.checkout.sessions.create(sessionParams(checkout, customerId, baseUrl), { idempotencyKey });
       if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a url`);
-      await openCheckout(db, { provider: 'stripe', providerSessionId: session.id, request });
-      return { url: session.url };
+      return { url: session.url, providerSessionId: session.id, providerCustomerId: customerId };
     },
+    webhooks: webhookSecret ? stripeWebhooks(stripe, webhookSecret) : undefined,
   };
 }
 
-function sessionParams(request: CheckoutRequest, customer: string, baseUrl: string): Stripe.Checkout.SessionCreateParams {
+function sessionParams(request: ProviderCheckout, customer: string, baseUrl: string): Stripe.Checkout.SessionCreateParams {
   const { viewer, allocations, currency } = request;
   const metadata: Stripe.MetadataParam = {
     organization: String(viewer.orgId), customer: String(viewer.customerId), contact: String(viewer.contactId),

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
-import { AppError } from '../errors';
-import type { WebhookReader } from './payment-gateway';
-import type { CheckoutConfirmation, PaymentOutcome } from './record-checkout-payment';
+import { AppError } from '../../../errors';
+import type { WebhookReader } from '../../payment-gateway';
+import type { CheckoutConfirmation, PaymentOutcome } from '../../record-checkout-payment';
 
 const CHECKOUT_EVENTS = new Set([
   'checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed',
@@ -31,7 +31,7 @@ export function stripeWebhooks(stripe: Stripe, webhookSecret: string): WebhookRe
  * The event only names the session: its state is re-read from Stripe, so a stale, replayed
  * or reordered event tells nothing the session does not say now.
  */
-export async function readStripeCheckout(stripe: Stripe, event: Stripe.Event): Promise<CheckoutConfirmation | null> {
+async function readStripeCheckout(stripe: Stripe, event: Stripe.Event): Promise<CheckoutConfirmation | null> {
   if (!CHECKOUT_EVENTS.has(event.type)) return null;
   const id = (event.data.object as { id?: unknown }).id;
   if (typeof id !== 'string') return null;

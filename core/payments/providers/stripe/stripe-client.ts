@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { Config } from '../config';
+import type { Config } from '../../../config';
 
 /**
  * The Stripe SDK client, or null when Stripe is not set up. STRIPE_API_URL points it at a
