@@ -1,13 +1,26 @@
+import { UTCDate } from '@date-fns/utc';
+import { format, isValid, parse } from 'date-fns';
+
 /** Calendar days are 'YYYY-MM-DD' strings in the core: they compare and sort as text. */
 
 export type Day = string;
 
+const DAY_FORMAT = 'yyyy-MM-dd';
+
+/** A 'YYYY-MM-DD' text as a UTC date, or null when it is no such day ("2026-02-30"). */
+export function parseDay(text: string): UTCDate | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const date = parse(text, DAY_FORMAT, new UTCDate(0));
+  return isValid(date) ? date : null;
+}
+
 export function isValidDay(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return parseDay(text) !== null;
+}
+
+/** A UTC date as its 'YYYY-MM-DD'. */
+export function formatDay(date: Date): Day {
+  return format(date, DAY_FORMAT);
 }
 
 /** A database DATE (midnight UTC) → 'YYYY-MM-DD'. */
@@ -41,6 +54,7 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-export function formatDay(day: Day, locale = 'en-US'): string {
+/** A day in words for the customer ("Nov 24, 2026" in en-US). */
+export function dayInWords(day: Day, locale = 'en-US'): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(fromDay(day));
 }

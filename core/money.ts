@@ -55,12 +55,6 @@ export function formatMoney(minor: bigint, currency: string, locale = 'en-US'): 
   return formatter.format(toDecimalString(minor, currency) as unknown as number);
 }
 
-export function sum(values: Iterable<bigint>): bigint {
-  let total = 0n;
-  for (const v of values) total += v;
-  return total;
-}
-
 export function minBig(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
 }

@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { addDays as plusDays } from 'date-fns';
+import { formatDay, parseDay } from '../core/dates';
 
 const OUT = path.resolve(__dirname, '../prisma/demo');
 let seed = 20261124;
@@ -17,7 +19,7 @@ const ITEMS = [
   ['Hi-vis vest', '9.90'], ['LED work light', '45.00'], ['Cable ties (pack of 500)', '11.40'], ['Delivery and handling', '35.00'],
 ] as const;
 
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => formatDay(plusDays(parseDay(day)!, n));
 /** The day the demo was made: nothing in it happens later (a payment "received" next week reads wrong). */
 const MADE_ON = '2026-11-24';
 const notAfterMadeOn = (day: string) => (day > MADE_ON ? MADE_ON : day);

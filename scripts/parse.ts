@@ -6,22 +6,18 @@
  */
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { format } from 'date-fns';
 import { parseIntent } from '../core/conversation/parser';
+import { isValidDay } from '../core/dates';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** A YYYY-MM-DD day from the year 1000 on (earlier ones would not sort as text). */
 function isDay(text: string): boolean {
-  const match = DAY.exec(text);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1000 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return isValidDay(text) && text >= '1000';
 }
 
 /** Today in this machine's timezone, for lines that give no `now`. */
 function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return format(new Date(), 'yyyy-MM-dd');
 }
 
 function answer(line: string): object {

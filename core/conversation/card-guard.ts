@@ -9,7 +9,6 @@
  * followed by its expiry or CVV ("4111 1111 1111 1111 123") is still found.
  */
 
-const REPLACEMENT = '[card number removed]';
 /** Digit groups joined by separators, not touching other digits. */
 const DIGIT_RUN = /(?<!\d)\d+(?:[^\p{L}\p{N}]{1,3}\d+)*(?!\d)/gu;
 const CARD_DIGITS = { min: 13, max: 19 };
@@ -26,48 +25,21 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-type Span = { start: number; end: number };
-
-/** Card numbers inside one run of digit groups, as offsets within the run. */
-function cardsInRun(run: string): Span[] {
-  const groups = [...run.matchAll(/\d+/g)].map((g) => ({ start: g.index, end: g.index + g[0].length, digits: g[0] }));
-  const found: Span[] = [];
+/** Whether one run of digit groups holds a card number (a card's digits, from a group's start to a group's end). */
+function holdsCard(run: string): boolean {
+  const groups = [...run.matchAll(/\d+/g)].map((g) => g[0]);
   for (let first = 0; first < groups.length; first++) {
     let digits = '';
     for (let last = first; last < groups.length; last++) {
-      if (last > first && (groups[last].digits.length < MIN_GROUP || groups[first].digits.length < MIN_GROUP)) break;
-      digits += groups[last].digits;
+      if (last > first && (groups[last].length < MIN_GROUP || groups[first].length < MIN_GROUP)) break;
+      digits += groups[last];
       if (digits.length > CARD_DIGITS.max) break;
-      if (digits.length >= CARD_DIGITS.min && passesLuhn(digits)) {
-        found.push({ start: groups[first].start, end: groups[last].end });
-        first = last; // the next card can only start after this one
-        break;
-      }
+      if (digits.length >= CARD_DIGITS.min && passesLuhn(digits)) return true;
     }
   }
-  return found;
-}
-
-/** Spans are offsets in the NFKC form of the text. */
-function findCards(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const run of text.matchAll(DIGIT_RUN)) {
-    for (const card of cardsInRun(run[0])) spans.push({ start: run.index + card.start, end: run.index + card.end });
-  }
-  return spans;
+  return false;
 }
 
 export function looksLikeCardNumber(text: string): boolean {
-  return findCards(text.normalize('NFKC')).length > 0;
-}
-
-export function redactCardNumbers(original: string): string {
-  const text = original.normalize('NFKC');
-  let out = '';
-  let from = 0;
-  for (const card of findCards(text)) {
-    out += text.slice(from, card.start) + REPLACEMENT;
-    from = card.end;
-  }
-  return out + text.slice(from);
+  return [...text.normalize('NFKC').matchAll(DIGIT_RUN)].some((run) => holdsCard(run[0]));
 }

@@ -7,14 +7,13 @@ export interface IdentityRow {
   id: number;
   channel: Channel;
   address: string;
-  optedOut: boolean;
   /** The linked contact's view of the portal; null while the identity is not linked. */
   viewer: Viewer | null;
   pending: { question: unknown; expiresAt: Date } | null;
 }
 
 type Row = {
-  id: number; optedOut: boolean; question: unknown; expiresAt: Date | null;
+  id: number; question: unknown; expiresAt: Date | null;
   contactId: number | null; contactName: string | null; customerId: number | null; customerName: string | null;
   currency: string | null; achEnabled: boolean | null; timezone: string | null;
   orgId: number | null; orgName: string | null; locale: string | null; salesOrdersEnabled: boolean | null;
@@ -23,7 +22,7 @@ type Row = {
 const READ: Statement = {
   name: 'find_identities',
   text: `
-    SELECT m.channel || ':' || m.address AS "key", i.id, i."optedOut", q.question, q."expiresAt",
+    SELECT m.channel || ':' || m.address AS "key", i.id, q.question, q."expiresAt",
            k.id AS "contactId", k.name AS "contactName", c.id AS "customerId", c.name AS "customerName",
            c.currency, c."achEnabled", c.timezone, o.id AS "orgId", o.name AS "orgName", o.locale, o."salesOrdersEnabled"
     FROM unnest($1::text[], $2::text[]) AS m(channel, address)
@@ -58,7 +57,7 @@ export async function findIdentity(db: Db, channel: Channel, address: string): P
     locale: row.locale!, timezone: row.timezone!, salesOrdersEnabled: row.salesOrdersEnabled!,
   };
   return {
-    id: row.id, channel, address, optedOut: row.optedOut, viewer,
+    id: row.id, channel, address, viewer,
     pending: row.expiresAt ? { question: row.question, expiresAt: row.expiresAt } : null,
   };
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../documents/fill-template';
 import { formatMoney } from '../money';
 import type { CheckoutView } from './get-checkout';
 
@@ -71,8 +72,4 @@ const MESSAGES = {
 export function checkoutMessagePage(kind: keyof typeof MESSAGES): string {
   const [title, body] = MESSAGES[kind];
   return page(title, body);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,4 +1,4 @@
-import { formatDay, type Day } from '../dates';
+import { dayInWords, type Day } from '../dates';
 import { formatMoney } from '../money';
 import type { InvoiceStatus } from '../portal/invoice-status';
 import type { Viewer } from '../portal/viewer';
@@ -9,7 +9,7 @@ export function money(viewer: Viewer, minor: bigint, currency = viewer.currency)
 }
 
 export function day(viewer: Viewer, value: Day): string {
-  return formatDay(value, viewer.locale);
+  return dayInWords(value, viewer.locale);
 }
 
 export const STATUS_WORDS: Record<InvoiceStatus, string> = {

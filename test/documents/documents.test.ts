@@ -6,7 +6,7 @@ import { FONTS_CONFIG, loadDocumentTemplates } from '../../core/documents/docume
 import type { DocumentRef } from '../../core/documents/document-ref';
 import { renderDocument } from '../../core/documents/render-document';
 import type { PdfRenderer } from '../../core/documents/pdf-renderer';
-import { formatDay } from '../../core/dates';
+import { dayInWords } from '../../core/dates';
 import type { Db } from '../../core/db/open-database';
 import { getInvoice } from '../../core/portal/get-invoice';
 import { getStatement } from '../../core/portal/get-statement';
@@ -22,7 +22,7 @@ import { pdfFonts, pdfInfo, pdfLines } from './pdf-text';
 
 const NOW = new Date(`${TODAY}T15:00:00Z`);
 const usd = (minor: bigint) => formatMoney(minor, 'USD', 'en-US');
-const day = (d: string) => formatDay(d, 'en-US');
+const day = (d: string) => dayInWords(d, 'en-US');
 
 let renderer: PdfRenderer;
 const templates = loadDocumentTemplates();

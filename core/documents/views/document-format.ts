@@ -1,4 +1,4 @@
-import { formatDay, type Day } from '../../dates';
+import { dayInWords, type Day } from '../../dates';
 import { formatMoney } from '../../money';
 import type { TemplateData } from '../fill-template';
 
@@ -14,7 +14,7 @@ export function documentFormat(locale: string, currency: string): DocumentFormat
   return {
     money: (minor) => formatMoney(minor, currency, locale),
     moneyOrBlank: (minor) => (minor === 0n ? '' : formatMoney(minor, currency, locale)),
-    day: (day) => formatDay(day, locale),
+    day: (day) => dayInWords(day, locale),
   };
 }
 
