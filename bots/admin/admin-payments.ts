@@ -1,7 +1,7 @@
 import type restify from 'restify';
 import { AppError } from '../../core/errors';
 import { toDecimalString } from '../../core/money';
-import { offlinePaymentInput, type RecordedPayment } from '../../core/payments/record-offline-payment';
+import { offlinePaymentInput, type RecordedPayment } from '../../core/facade/core';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { adminAuth, scopeOf } from './admin-auth';

@@ -1,8 +1,7 @@
 import type restify from 'restify';
 import type { Logger } from 'pino';
-import type { DocumentFile } from '../../core/documents/render-document';
 import { AppError } from '../../core/errors';
-import type { Core } from '../../core/facade/core';
+import type { Core, DocumentFile } from '../../core/facade/core';
 
 /** Types a browser may show in place; anything else a customer shared is a download. */
 const INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);

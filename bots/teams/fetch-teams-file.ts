@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from '../../core/portal/receive-customer-file';
+import { MAX_CUSTOMER_FILE_BYTES as MAX_FILE_BYTES } from '../../core/facade/core';
 import type { FileSource } from './to-inbound';
 
 /** Shared files are links on the tenant's SharePoint, pre-authorised for a short while. */

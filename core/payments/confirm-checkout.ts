@@ -4,7 +4,8 @@ import type { Db } from '../db/open-database';
 import type { DocumentLinks } from '../documents/document-ref';
 import { loadViewer } from '../portal/viewer';
 import { paymentReply } from './payment-reply';
-import { recordCheckoutPayment, type CheckoutConfirmation, type PaymentChange } from './record-checkout-payment';
+import type { CheckoutConfirmation } from './payment-gateway';
+import { recordCheckoutPayment, type PaymentChange } from './record-checkout-payment';
 
 export interface ConfirmDeps {
   db: Db;

@@ -1,7 +1,19 @@
 import type { Viewer } from '../portal/viewer';
-import type { CheckoutConfirmation } from './record-checkout-payment';
 
 export type PaymentMethod = 'card' | 'ach';
+
+export type PaymentOutcome = 'pending' | 'succeeded' | 'failed';
+
+/** A provider's word on a checkout, in the core's terms (each adapter translates its own). */
+export interface CheckoutConfirmation {
+  providerSessionId: string;
+  /** The provider's id of the money movement (Stripe's PaymentIntent): the payment's unique key. */
+  providerPaymentId: string;
+  amount: bigint;
+  currency: string;
+  method: PaymentMethod;
+  outcome: PaymentOutcome;
+}
 
 /** How much of a payment goes to which invoice. */
 export type Allocation = { invoiceId: number; number: string; amount: bigint };

@@ -7,21 +7,8 @@ import { formatMoney } from '../money';
 import { notifyMerchant } from '../portal/notify-merchant';
 import { applyPayment } from './apply-payment';
 import { allocationsFromJson, originFromJson, type Origin } from './checkout-json';
-import type { PaymentMethod } from './payment-gateway';
+import type { CheckoutConfirmation, PaymentOutcome } from './payment-gateway';
 import { newPaymentNumber } from './payment-number';
-
-export type PaymentOutcome = 'pending' | 'succeeded' | 'failed';
-
-/** A provider's word on a checkout, in the core's terms (each adapter translates its own). */
-export interface CheckoutConfirmation {
-  providerSessionId: string;
-  /** The provider's id of the money movement (Stripe's PaymentIntent): the payment's unique key. */
-  providerPaymentId: string;
-  amount: bigint;
-  currency: string;
-  method: PaymentMethod;
-  outcome: PaymentOutcome;
-}
 
 /** What a confirmation changed: a payment appeared or moved forward. */
 export interface PaymentChange {

@@ -1,5 +1,5 @@
 import type { PaymentProvider } from '../../payment-provider';
-import type { CheckoutConfirmation } from '../../record-checkout-payment';
+import type { CheckoutConfirmation } from '../../payment-gateway';
 
 /**
  * The built-in checkout of demo mode: the link opens the portal's own sandbox page, where

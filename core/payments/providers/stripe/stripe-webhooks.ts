@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { AppError } from '../../../errors';
 import type { WebhookReader } from '../../payment-gateway';
-import type { CheckoutConfirmation, PaymentOutcome } from '../../record-checkout-payment';
+import type { CheckoutConfirmation, PaymentOutcome } from '../../payment-gateway';
 
 const CHECKOUT_EVENTS = new Set([
   'checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed',
