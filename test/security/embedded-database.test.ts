@@ -8,13 +8,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, startServer, TSX } from '../support/server-process';
+import { ROOT, startServer, TS_NODE } from '../support/server-process';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-owner-'));
 const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
 
 function command(script: string, ...args: string[]) {
-  const result = spawnSync(TSX, [`scripts/${script}.ts`, ...args], { cwd: ROOT, env, encoding: 'utf8' });
+  const result = spawnSync(TS_NODE[0], [...TS_NODE.slice(1), `scripts/${script}.ts`, ...args], { cwd: ROOT, env, encoding: 'utf8' });
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, startServer, TSX } from '../support/server-process';
+import { ROOT, startServer, TS_NODE } from '../support/server-process';
 
 test('a fresh start migrates, loads the demo organization and answers /healthz', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-data-'));
@@ -36,7 +36,7 @@ test('npm start ends when its npm process is told to stop, as a process manager 
 
 
 test('a wrong setting stops the start with a message naming the variable', () => {
-  const result = spawnSync(TSX, ['bots/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: 'abc' }, encoding: 'utf8' });
+  const result = spawnSync(TS_NODE[0], [...TS_NODE.slice(1), 'bots/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: 'abc' }, encoding: 'utf8' });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('PORT:');
 });
@@ -47,7 +47,7 @@ test('npm run -s import refuses a bad file with the place named and a non-zero e
   const demo = JSON.parse(fs.readFileSync(path.join(ROOT, 'prisma/demo/demo.json'), 'utf8'));
   demo.invoices[3].date = '2026-02-30';
   fs.writeFileSync(bad, JSON.stringify(demo));
-  const result = spawnSync(TSX, ['scripts/import.ts', bad], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const result = spawnSync(TS_NODE[0], [...TS_NODE.slice(1), 'scripts/import.ts', bad], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('invoices[3].date: "2026-02-30" is not a date');
 }, 60_000);

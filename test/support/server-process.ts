@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-/** What `npm start` runs: one node process with tsx's loader, so a signal reaches the server itself. */
-const MAIN = [process.execPath, '--import', 'tsx', 'bots/main.ts'];
+/** A TypeScript entry point run as `npm start` runs the server: one node process with tsx's loader (the tsx command would start two). */
+export const TS_NODE = [process.execPath, '--import', 'tsx'];
+const MAIN = [...TS_NODE, 'bots/main.ts'];
 
 export interface ServerProcess {
   child: ChildProcess;
