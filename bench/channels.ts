@@ -85,7 +85,7 @@ export async function benchChannels() {
     const portal = summary(portalRounds);
     server.close();
     bare.close();
-    const file = writeResult('channels', {
+    const file = await writeResult('channels', {
       description: `"what do I owe" as signed Twilio SMS webhooks, ${CONCURRENCY} concurrent senders for ${DURATION_MS / 1000} s a round, load from a second process; the portal on PostgreSQL (demo organization) beside a bare restify route returning fixed TwiML, ${ROUNDS} rounds each, taking turns in the same run. Rates are the median round; latencies are over all rounds.`,
       targets: { share_of_ceiling: 0.4, p99_ms: 100 },
       ceiling_bare_restify: ceiling,

@@ -40,7 +40,7 @@ export async function benchConversation() {
     };
     let n = 0;
     const owe = stats(await timeRuns(200, () => handleMessage(deps, { channel: 'whatsapp', address: '+15555550101', text: 'what do I owe', messageId: `b${n++}` }), 20));
-    const file = writeResult('conversation', {
+    const file = await writeResult('conversation', {
       description: 'Parser: every line of the sample corpus, 200 rounds, per message in-process. Dialogue: "what do I owe" from a linked WhatsApp identity on the demo organization, PGlite, whole handleMessage.',
       targets: { parser_p99_ms: 1, what_do_i_owe_median_ms_pglite: 20 },
       parser_per_message: parser,

@@ -73,7 +73,7 @@ export async function benchLedger() {
     await postgres.close();
     await pg.drop();
   });
-  const file = writeResult('ledger', {
+  const file = await writeResult('ledger', {
     description: 'One customer with 100,000 ledger rows (45k invoices, 45k payments, 10k credit notes over five years). Medians of repeated in-process calls.',
     targets: { postgres_home_median_ms: 50, postgres_one_month_statement_median_ms: 200 },
     pglite: onPglite,

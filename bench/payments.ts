@@ -145,7 +145,7 @@ export async function benchPayments() {
   const database = await openDatabase({ url: pg.url });
   try {
     const onPostgres = await measure(database, standIn);
-    const file = writeResult('payments', {
+    const file = await writeResult('payments', {
       description: `Stripe webhook events over HTTP to POST /stripe/webhook, signed, ${CONCURRENCY} in flight, PostgreSQL. One checkout per invoice (${CUSTOMERS} customers × ${INVOICES_PER_CUSTOMER} invoices, every fifth customer paying by ACH); every completion delivered twice, shuffled; then each bank debit's success twice plus a late completion. Each event re-reads its session from a local Stripe stand-in through the real SDK and records through the core (exactly once; the rest change nothing). Latency is per delivery, client side.`,
       postgres: onPostgres,
     });

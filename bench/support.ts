@@ -1,4 +1,3 @@
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,23 +25,31 @@ export function stats(times: number[]) {
   return { runs: times.length, median_ms: round(at(0.5)), p95_ms: round(at(0.95)), p99_ms: round(at(0.99)), min_ms: round(sorted[0]), max_ms: round(sorted.at(-1)!) };
 }
 
-export function machine() {
-  let postgres = 'unknown';
+/** The PostgreSQL server the benchmarks run against (its own version, not the client's). */
+async function postgresServer(): Promise<string> {
+  const client = new Client({ connectionString: BENCH_DATABASE_URL });
   try {
-    postgres = execSync('psql --version', { encoding: 'utf8' }).trim();
+    await client.connect();
+    const { rows } = await client.query<{ version: string }>('SELECT version()');
+    return rows[0].version;
   } catch {
-    /* psql is not on every machine */
+    return 'unreachable';
+  } finally {
+    await client.end().catch(() => undefined);
   }
+}
+
+export async function machine() {
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memory_gib: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`, node: process.version, postgres, measured_at: new Date().toISOString(),
+    os: `${os.type()} ${os.release()}`, node: process.version, postgres: await postgresServer(), measured_at: new Date().toISOString(),
   };
 }
 
-export function writeResult(name: string, result: object): string {
+export async function writeResult(name: string, result: object): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.json`);
-  fs.writeFileSync(file, JSON.stringify({ machine: machine(), ...result }, null, 2) + '\n');
+  fs.writeFileSync(file, JSON.stringify({ machine: await machine(), ...result }, null, 2) + '\n');
   return file;
 }
 
