@@ -16,12 +16,14 @@ async function main() {
   // The browser starts with the first PDF, not with the server.
   const renderer = createChromiumRenderer({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, log });
   // Commands on this machine reach an embedded database through the server that holds it.
-  const { core, outbound } = assembleCore({ config, db: database.prisma, renderer, log, messenger: createAddressSender(config), commandToken: database.claim?.token });
+  const { core, outbound } = assembleCore({ config, db: database.prisma, renderer, log, messenger: createAddressSender(config, log), commandToken: database.claim?.token });
   const server = buildApp({ config, log, core, outbound });
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     database.claim?.listening(`http://${config.HOST.includes(':') ? '[::1]' : '127.0.0.1'}:${port}`);
     log.info(`portal listening on ${server.url} (public address ${config.PUBLIC_BASE_URL})`);
+    // Every server process works the shared job queue: events to the merchant, payment messages.
+    core.jobs.start();
   });
 
   let stopping = false;
@@ -30,6 +32,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'shutting down');
     server.close(async () => {
+      await core.jobs.stop();
       await renderer.close();
       await database.close();
       process.exit(0);

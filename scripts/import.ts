@@ -2,7 +2,7 @@
  * npm run -s import -- FILE.json: loads one organization (format in shared/contracts/portal.md).
  * With the embedded database held by a running server, the file goes through that server.
  */
-import { readImportFile } from '../core/import/import-organization';
+import { describeImport, readImportFile } from '../core/import/import-organization';
 import { planImport } from '../core/import/plan-import';
 import { writeImport, type ImportSummary } from '../core/import/write-import';
 import { runCommand, runningServer, throughServer, UsageError, withDatabase } from './command';
@@ -20,7 +20,6 @@ runCommand({
     const summary = server
       ? ((await throughServer(server, '/admin/import', raw)) as { summary: ImportSummary }).summary
       : await withDatabase(config, 'npm run -s import', (database) => writeImport(database.prisma, plan));
-    const counts = Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-    console.log(`${summary.replaced ? 'Replaced' : 'Imported'} organization "${summary.organization}"${server ? ` through the running server (${server.url})` : ''}: ${counts}.`);
+    console.log(describeImport(summary, server ? ` through the running server (${server.url})` : ''));
   },
 });

@@ -17,6 +17,7 @@ const LAYERS: Array<[string, string[]]> = [
   ['services', ['core/documents/', 'core/merchant/', 'core/inbound/', 'core/outbound/']],
   ['replies', ['core/replies/']],
   ['portal rules', ['core/portal/']],
+  ['the outbox and the job runner', ['core/events/', 'core/jobs/']],
   ['storage and value checks', ['core/db/', 'core/values.ts', 'core/app-secret.ts']],
   ['foundations', ['core/config.ts', 'core/errors.ts', 'core/money.ts', 'core/dates.ts', 'core/clock.ts', 'core/channels.ts']],
 ];

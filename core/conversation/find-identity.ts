@@ -14,7 +14,7 @@ export interface IdentityRow {
 
 type Row = {
   id: number; question: unknown; expiresAt: Date | null;
-  contactId: number | null; contactName: string | null; customerId: number | null; customerName: string | null;
+  contactId: number | null; contactName: string | null; customerId: number | null; customerKey: string | null; customerName: string | null;
   currency: string | null; achEnabled: boolean | null; timezone: string | null;
   orgId: number | null; orgName: string | null; locale: string | null; salesOrdersEnabled: boolean | null;
 };
@@ -23,7 +23,7 @@ const READ: Statement = {
   name: 'find_identities',
   text: `
     SELECT m.channel || ':' || m.address AS "key", i.id, q.question, q."expiresAt",
-           k.id AS "contactId", k.name AS "contactName", c.id AS "customerId", c.name AS "customerName",
+           k.id AS "contactId", k.name AS "contactName", c.id AS "customerId", c.key AS "customerKey", c.name AS "customerName",
            c.currency, c."achEnabled", c.timezone, o.id AS "orgId", o.name AS "orgName", o.locale, o."salesOrdersEnabled"
     FROM unnest($1::text[], $2::text[]) AS m(channel, address)
     JOIN "ChannelIdentity" i ON i.channel = m.channel::"Channel" AND i.address = m.address
@@ -52,7 +52,7 @@ export async function findIdentity(db: Db, channel: Channel, address: string): P
     row = (await read())!;
   }
   const viewer: Viewer | null = row.contactId === null ? null : {
-    orgId: row.orgId!, orgName: row.orgName!, customerId: row.customerId!, customerName: row.customerName!,
+    orgId: row.orgId!, orgName: row.orgName!, customerId: row.customerId!, customerKey: row.customerKey!, customerName: row.customerName!,
     contactId: row.contactId, contactName: row.contactName!, currency: row.currency!, achEnabled: row.achEnabled!,
     locale: row.locale!, timezone: row.timezone!, salesOrdersEnabled: row.salesOrdersEnabled!,
   };

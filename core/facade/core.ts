@@ -31,6 +31,17 @@ export interface Core {
   payments: PaymentDesk;
   console: ConsoleDesk;
   admin: AdminDesk;
+  /** The durable job runner of this process: event deliveries, payment messages, reminders. */
+  jobs: JobDesk;
+}
+
+export interface JobDesk {
+  /** Polls for due work until stopped (each server process runs one). */
+  start(): void;
+  /** Runs what is due now, once (tests and commands); how many jobs ran. */
+  runDue(): Promise<number>;
+  /** Lets running jobs finish; nothing more is claimed. */
+  stop(): Promise<void>;
 }
 
 /** The conversation doors: Twilio, Slack, Teams, the web console. */

@@ -13,7 +13,9 @@ import { authorizeAdmin } from '../merchant/merchant-keys';
 import type { OutboundSender } from '../outbound/outbound-sender';
 import { recordDeliveryStatus } from '../outbound/record-delivery-status';
 import { recallConversation, rememberConversation } from '../outbound/remember-conversation';
-import { confirmCheckout } from '../payments/confirm-checkout';
+import { confirmCheckout, paymentMessageHandlers } from '../payments/confirm-checkout';
+import { createJobRunner, type JobRunnerOptions } from '../jobs/job-runner';
+import { eventDeliveryHandlers } from '../merchant/deliver-events';
 import { getCheckout } from '../payments/get-checkout';
 import type { WebhookReader } from '../payments/payment-gateway';
 import { sandboxConfirmation } from '../payments/providers/sandbox/sandbox-provider';
@@ -37,15 +39,25 @@ export interface CoreDeps {
   /** Each payment provider's webhook, where it is set up. */
   webhooks: { stripe: WebhookReader | null };
   log: { warn(obj: object, msg?: string): void };
+  /** The job runner's pace (tests make it quick); its defaults otherwise. */
+  jobOptions?: Pick<JobRunnerOptions, 'pollMs' | 'concurrency' | 'backoffMs' | 'maxBackoffMs' | 'leaseMs'>;
 }
 
 /** The core's operations for the doors, over one database. */
 export function createCore(deps: CoreDeps): Core {
   const { conversation, log } = deps;
   const { db, clock, secret } = conversation;
-  const confirm = { db, clock, documents: conversation.documents, outbound: deps.outbound, log };
+  const jobs = createJobRunner({
+    db, clock, log, ...deps.jobOptions,
+    handlers: {
+      ...paymentMessageHandlers({ db, outbound: deps.outbound, documents: conversation.documents, log }),
+      ...eventDeliveryHandlers({ db, clock, sender: conversation.messenger, log }),
+    },
+  });
+  const confirm = { db, clock, jobs };
   return {
     clock,
+    jobs: { start: jobs.start, runDue: jobs.runDue, stop: jobs.stop },
     health: () => health(db, log),
     messages: {
       receive: (message) => receiveMessage(conversation, message),

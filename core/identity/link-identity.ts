@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database';
 import { isEmail, toE164 } from '../values';
 import { countHit, hitsSoFar, type RateRule } from '../inbound/rate-counter';
 import type { AddressSender } from '../outbound/address-sender';
-import { notifyMerchant } from '../portal/notify-merchant';
+import { recordEvent } from '../events/record-event';
 import { reply, type Reply } from '../replies/reply';
 
 export interface LinkingDeps {
@@ -115,11 +115,11 @@ async function countWrongCode(db: Db, contactId: number, now: Date): Promise<voi
   const { first } = await countHit(db, wrongCodesRule(contactId), now);
   if (!first) return;
   const contact = await db.contact.findUniqueOrThrow({ where: { id: contactId }, include: { customer: { select: { id: true, orgId: true, name: true } } } });
-  await notifyMerchant(db, { orgId: contact.customer.orgId, customerId: contact.customer.id }, {
-    kind: 'linking_locked',
+  await db.$transaction((tx) => recordEvent(tx, { orgId: contact.customer.orgId, customerId: contact.customer.id }, {
+    type: 'linking.locked',
     message: `Linking chats to ${contact.name} (${contact.customer.name}) is locked for a day after ${MAX_WRONG_PER_CONTACT} wrong codes from several chats. If that was not them, someone may be trying to reach their account.`,
     data: { contactId },
-  });
+  }, now));
 }
 
 function codeMessage(code: string): { subject: string; text: string } {

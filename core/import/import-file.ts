@@ -35,6 +35,13 @@ export const importFileSchema = z.object({
     phone: z.string().optional(),
     address: z.string().optional(),
     portal: z.object({ salesOrders: z.boolean().default(true) }).default({ salesOrders: true }),
+    /** Where events go (merchant.md); each optional. */
+    notify: z.object({
+      webhookUrl: z.string().max(2_000).optional(),
+      slackChannel: z.string().max(100).optional(),
+      email: z.string().max(320).optional(),
+      slackAdmins: z.array(z.string().max(100)).max(100).optional(),
+    }).optional(),
   }),
   customers: z.array(
     z.object({
@@ -100,6 +107,8 @@ export const importFileSchema = z.object({
         amount: decimal,
         mode: text.default('other'),
         reference: z.string().optional(),
+        /** The portal's own number for a payment it recorded: this entry is that payment, counted once. */
+        portalPayment: text.optional(),
         applied: z.array(z.object({ invoice: text, amount: decimal })).default([]),
       }),
     )

@@ -29,6 +29,26 @@ export function readImportFile(file: string): { raw: unknown; dir: string } {
   return { raw, dir };
 }
 
+const NAMES: Record<keyof ImportSummary['counts'], string> = {
+  customers: 'customers', salesOrders: 'sales orders', invoices: 'invoices', creditNotes: 'credit notes', payments: 'payments',
+  retainerApplications: 'retainer applications', documents: 'documents',
+};
+
+/** The summary in words: "Updated organization "acme": 5 customers (1 new, 4 unchanged), …". */
+export function describeImport(summary: ImportSummary, via = ''): string {
+  const parts = Object.entries(summary.counts).flatMap(([kind, c]) => {
+    const listed = c.created + c.updated + c.unchanged;
+    const detail = [c.created && `${c.created} new`, c.updated && `${c.updated} updated`, c.unchanged && `${c.unchanged} unchanged`, c.leftAlone && `${c.leftAlone} not in the file, left as they were`].filter(Boolean);
+    return listed || c.leftAlone ? [`${listed} ${NAMES[kind as keyof typeof NAMES]}${detail.length ? ` (${detail.join(', ')})` : ''}`] : [];
+  });
+  const extra = [
+    summary.voided && `${summary.voided} void`,
+    summary.portalPaymentsMatched && `${summary.portalPaymentsMatched} payments matched to payments the portal recorded`,
+    summary.conflicts.length && `${summary.conflicts.length} invoices paid twice over (the excess kept as credit: ${summary.conflicts.map((c) => `${c.invoice} ${c.excess}`).join(', ')})`,
+  ].filter(Boolean);
+  return `${summary.created ? 'Imported' : 'Updated'} organization "${summary.organization}"${via}: ${parts.join(', ') || 'nothing listed'}.${extra.length ? ` ${extra.join('; ')}.` : ''}`;
+}
+
 /** Checks and loads an organization's books; a bad file is refused whole, naming every problem. */
 export async function importOrganization(db: Db, file: string): Promise<ImportSummary> {
   const { raw, dir } = readImportFile(file);

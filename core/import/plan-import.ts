@@ -55,6 +55,11 @@ export function planImport(raw: unknown, baseDir: string | null): ImportPlan {
     problems.add('organization.locale', `${org.locale} is not a locale`);
   }
 
+  const notify = org.notify;
+  if (notify?.webhookUrl !== undefined && !isWebUrl(notify.webhookUrl)) problems.add('organization.notify.webhookUrl', `${notify.webhookUrl} is not an http(s) address`);
+  if (notify?.email !== undefined && !isEmail(notify.email)) problems.add('organization.notify.email', `${notify.email} is not an e-mail address`);
+  if (notify?.slackChannel !== undefined && !/^[CGD][A-Z0-9]{2,}$/.test(notify.slackChannel)) problems.add('organization.notify.slackChannel', `${notify.slackChannel} is not a Slack channel id (C0123…)`);
+
   const customers = planCustomers(file, problems);
   const currencyOf = new Map(customers.map((c) => [c.key, c.currency]));
   const ledger = planLedger(file, currencyOf, problems);
@@ -75,6 +80,15 @@ export function planImport(raw: unknown, baseDir: string | null): ImportPlan {
   });
   if (problems.list.length) refuse(problems.list);
   return { organization: org, customers, ...ledger, documents };
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
 }
 
 function refuse(list: string[]): never {

@@ -16,7 +16,7 @@ export interface LedgerPlan {
     taxes: Array<{ name: string; amount: bigint }>;
   }>;
   creditNotes: Array<{ number: string; customer: string; date: string; total: bigint; unapplied: bigint; currency: string; applied: Array<{ invoice: string; amount: bigint; date: string }> }>;
-  payments: Array<{ number: string; customer: string; date: string; amount: bigint; unapplied: bigint; currency: string; mode: string; reference?: string; applied: Array<{ invoice: string; amount: bigint }> }>;
+  payments: Array<{ number: string; customer: string; date: string; amount: bigint; unapplied: bigint; currency: string; mode: string; reference?: string; portalPayment?: string; applied: Array<{ invoice: string; amount: bigint }> }>;
   retainerApplications: Array<{ retainer: string; invoice: string; amount: bigint; date: string }>;
 }
 
@@ -118,7 +118,7 @@ export function planLedger(file: ImportFile, currencyOf: Map<string, string>, pr
     });
     return {
       number: p.number, customer: p.customer, date: problems.day(`${place}.date`, p.date), amount, unapplied: left > 0n ? left : 0n,
-      currency, mode: p.mode, reference: p.reference, applied,
+      currency, mode: p.mode, reference: p.reference, portalPayment: p.portalPayment, applied,
     };
   });
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/open-database';
+import type { Prisma } from '../db/generated/client';
 import { AppError } from '../errors';
 
 /** Who an admin request acts for: every organization (the operator's ADMIN_API_KEY), or one. */
@@ -17,11 +18,17 @@ export async function createMerchantKey(db: Db, { org, label }: { org: string; l
   const prefix = crypto.randomBytes(6).toString('hex');
   const key = `mk_${prefix}_${crypto.randomBytes(32).toString('base64url')}`;
   return db.$transaction(async (tx) => {
-    await tx.organization.updateMany({ where: { id: organization.id, webhookSecret: null }, data: { webhookSecret: `whsec_${crypto.randomBytes(32).toString('base64url')}` } });
-    const { webhookSecret } = await tx.organization.findUniqueOrThrow({ where: { id: organization.id }, select: { webhookSecret: true } });
+    const webhookSecret = await ensureWebhookSecret(tx, organization.id);
     await tx.merchantKey.create({ data: { orgId: organization.id, prefix, keyHash: sha256(key), label: label?.slice(0, 200) } });
-    return { key, prefix, webhookSecret: webhookSecret! };
+    return { key, prefix, webhookSecret };
   });
+}
+
+/** The organization's webhook signing secret, made the first time it is needed and the same afterwards. */
+export async function ensureWebhookSecret(db: Db | Prisma.TransactionClient, orgId: number): Promise<string> {
+  await db.organization.updateMany({ where: { id: orgId, webhookSecret: null }, data: { webhookSecret: `whsec_${crypto.randomBytes(32).toString('base64url')}` } });
+  const { webhookSecret } = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { webhookSecret: true } });
+  return webhookSecret!;
 }
 
 /** Ends the key whose prefix (the part after "mk_") this is; false when no live key has it. */

@@ -4,11 +4,13 @@ import type { Prisma } from '../db/generated/client';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import { formatMoney } from '../money';
-import { notifyMerchant } from '../portal/notify-merchant';
+import { paymentForBooks } from '../events/payment-for-books';
+import { recordEvent } from '../events/record-event';
 import { applyPayment } from './apply-payment';
 import { allocationsFromJson, originFromJson, type Origin } from './checkout-json';
 import type { CheckoutConfirmation, PaymentOutcome } from './payment-gateway';
 import { newPaymentNumber } from './payment-number';
+import { enqueueJob } from '../jobs/job-runner';
 
 /** What a confirmation changed: a payment appeared or moved forward. */
 export interface PaymentChange {
@@ -51,9 +53,9 @@ export async function recordCheckoutPayment({ db, clock, confirmation }: {
     }
     const date = dayIn(checkout.customer.timezone, clock());
     const [inserted] = await tx.$queryRaw<PaymentRow[]>`
-      INSERT INTO "Payment" ("customerId", number, date, amount, unapplied, currency, mode, reference, online, state, "providerPaymentId")
+      INSERT INTO "Payment" ("customerId", number, date, amount, unapplied, currency, mode, reference, online, "recordedByPortal", state, "providerPaymentId")
       VALUES (${checkout.customerId}, ${newPaymentNumber('PMT-ONLINE')}, ${date}::date, ${c.amount}, 0, ${c.currency}, ${c.method},
-              ${c.providerPaymentId}, true, ${c.outcome}::"PaymentState", ${c.providerPaymentId})
+              ${c.providerPaymentId}, true, true, ${c.outcome}::"PaymentState", ${c.providerPaymentId})
       ON CONFLICT ("providerPaymentId") DO NOTHING
       RETURNING id, number, date, amount`;
     let row: PaymentRow | undefined = inserted;
@@ -81,21 +83,44 @@ async function settle(tx: Prisma.TransactionClient, checkout: Checkout, row: Pay
   const sum = formatMoney(amount, checkout.currency, customer.org.locale);
   const invoices = allocations.map((a) => a.number);
   if (state !== 'pending') {
-    await notifyMerchant(tx, { orgId: customer.orgId, customerId: customer.id }, state === 'succeeded'
+    const data = { ...(await paymentForBooks(tx, row.id)), invoices };
+    await recordEvent(tx, { orgId: customer.orgId, customerId: customer.id }, state === 'succeeded'
       ? {
-        kind: 'payment_received',
+        type: 'payment.recorded',
         message: `${customer.name} paid ${sum} online (${row.number}) for ${invoices.join(', ')}${unapplied > 0n ? `; ${formatMoney(unapplied, checkout.currency, customer.org.locale)} kept as credit` : ''}.`,
-        data: { paymentId: row.id, number: row.number, amount: amount.toString(), invoices },
+        data: { ...data },
       }
       : {
-        kind: 'payment_failed',
+        type: 'payment.failed',
         message: `${customer.name}'s online payment of ${sum} (${row.number}) for ${invoices.join(', ')} failed.`,
-        data: { paymentId: row.id, number: row.number, amount: amount.toString(), invoices },
+        data: { ...data },
       });
   }
-  return {
+  const change: PaymentChange = {
     state, paymentId: row.id, number: row.number, date: toDay(row.date), amount, currency: checkout.currency, invoices,
     applied: applied.map((a) => ({ number: a.number, amount: a.amount })), unapplied,
     contactId: checkout.contactId, origin: originFromJson(checkout.origin),
+  };
+  // The customer hears of it through the outbox: sent once this commits, retried if the channel fails.
+  if (change.origin) await enqueueJob(tx, { key: receiptJobKey(change), kind: SEND_RECEIPT, payload: changeToJson(change) });
+  return change;
+}
+
+export const SEND_RECEIPT = 'payment-message';
+
+export function receiptJobKey(change: Pick<PaymentChange, 'paymentId' | 'state'>): string {
+  return `payment-message:${change.paymentId}:${change.state}`;
+}
+
+/** A change as a job's payload (JSON has no BigInt: amounts as strings of minor units). */
+function changeToJson(change: PaymentChange): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(change, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+export function changeFromJson(json: unknown): PaymentChange {
+  const c = json as Record<string, unknown> & { applied: Array<{ number: string; amount: string }> };
+  return {
+    ...(c as unknown as PaymentChange), amount: BigInt(c.amount as string), unapplied: BigInt(c.unapplied as string),
+    applied: c.applied.map((a) => ({ number: a.number, amount: BigInt(a.amount) })),
   };
 }

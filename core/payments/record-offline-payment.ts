@@ -5,7 +5,9 @@ import { dayIn, isValidDay, toDay, type Day } from '../dates';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import type { AdminScope } from '../merchant/merchant-keys';
-import { currencyExponent, minBig, parseMoney } from '../money';
+import { paymentForBooks } from '../events/payment-for-books';
+import { recordEvent } from '../events/record-event';
+import { currencyExponent, formatMoney, minBig, parseMoney } from '../money';
 import { applyPayment } from './apply-payment';
 import { newPaymentNumber } from './payment-number';
 import type { Allocation } from './payment-gateway';
@@ -58,7 +60,7 @@ export async function recordOfflinePayment({ db, clock, scope, input, idempotenc
   const org = scope.all ? input.org : scope.orgKey;
   if (!org) throw new AppError('bad_request', 'org: required with the operator key (ADMIN_API_KEY)');
   if (!scope.all && input.org !== undefined && input.org !== scope.orgKey) throw new AppError('not_allowed', `org: this key acts for organization "${scope.orgKey}" only`);
-  const customer = await db.customer.findFirst({ where: { key: input.customer, org: { key: org } }, select: { id: true, orgId: true, currency: true, org: { select: { timezone: true } } } });
+  const customer = await db.customer.findFirst({ where: { key: input.customer, org: { key: org } }, select: { id: true, orgId: true, name: true, currency: true, org: { select: { timezone: true, locale: true } } } });
   if (!customer) throw new AppError('not_found', `customer: no customer "${input.customer}" in organization "${org}"`);
   const amount = money(input.amount, customer.currency, 'amount');
   if (amount === 0n) throw new AppError('bad_request', 'amount: must be more than 0');
@@ -74,12 +76,21 @@ export async function recordOfflinePayment({ db, clock, scope, input, idempotenc
 
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<Array<{ id: number }>>`
-      INSERT INTO "Payment" ("customerId", number, date, amount, unapplied, currency, mode, reference, online, state, "providerPaymentId", "requestHash")
+      INSERT INTO "Payment" ("customerId", number, date, amount, unapplied, currency, mode, reference, online, "recordedByPortal", state, "providerPaymentId", "requestHash")
       VALUES (${customer.id}, ${newPaymentNumber('PMT')}, ${input.date}::date, ${amount}, 0, ${customer.currency}, ${input.mode},
-              ${input.reference ?? null}, false, 'succeeded', ${providerPaymentId}, ${requestHash})
+              ${input.reference ?? null}, false, true, 'succeeded', ${providerPaymentId}, ${requestHash})
       ON CONFLICT ("providerPaymentId") DO NOTHING
       RETURNING id`;
-    if (row) await applyPayment(tx, { paymentId: row.id, customerId: customer.id, amount, allocations });
+    if (row) {
+      const { applied } = await applyPayment(tx, { paymentId: row.id, customerId: customer.id, amount, allocations });
+      const sum = formatMoney(amount, customer.currency, customer.org.locale);
+      const onto = applied.length ? ` for ${applied.map((a) => a.number).join(', ')}` : ' as credit';
+      await recordEvent(tx, { orgId: customer.orgId, customerId: customer.id }, {
+        type: 'payment.recorded',
+        message: `${customer.name} paid ${sum} by ${input.mode.replace(/_/g, ' ')}${onto} (recorded offline).`,
+        data: { ...(await paymentForBooks(tx, row.id)) },
+      }, clock());
+    }
     const payment = await tx.payment.findFirstOrThrow({
       where: row ? { id: row.id } : { providerPaymentId: providerPaymentId! },
       include: { applications: { include: { invoice: { select: { number: true } } }, orderBy: { id: 'asc' } } },

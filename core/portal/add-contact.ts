@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { notifyMerchant } from './notify-merchant';
+import { recordEvent } from '../events/record-event';
 import type { Viewer } from './viewer';
 
 /**
@@ -12,10 +12,10 @@ export async function addContactIfNew({ db, viewer, to }: { db: Db; viewer: View
   if (known) return false;
   await db.$transaction(async (tx) => {
     await tx.contact.create({ data: { customerId: viewer.customerId, name: to, ...(isEmail ? { email: to } : { phone: to }) } });
-    await notifyMerchant(tx, viewer, {
-      kind: 'contact_added',
+    await recordEvent(tx, viewer, {
+      type: 'contact.added',
       message: `${viewer.contactName} of ${viewer.customerName} forwarded a document to ${to}, now a contact person of ${viewer.customerName}.`,
-      data: { to, by: viewer.contactId },
+      data: { customer: viewer.customerKey, contact: to, forwardedBy: viewer.contactName },
     });
   });
   return true;

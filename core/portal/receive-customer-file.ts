@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { notifyMerchant } from './notify-merchant';
+import { recordEvent } from '../events/record-event';
 import type { Viewer } from './viewer';
 
 const FILE_TYPES: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
@@ -40,10 +40,10 @@ export async function receiveCustomerFile({ db, viewer, fileName, contentType, b
       data: { customerId: viewer.customerId, title, fileName: title, contentType: type, size: bytes.length, content: new Uint8Array(bytes), sharedBy: 'customer' },
       select: { id: true, title: true },
     });
-    await notifyMerchant(tx, viewer, {
-      kind: 'document_received',
+    await recordEvent(tx, viewer, {
+      type: 'document.received',
       message: `${viewer.contactName} of ${viewer.customerName} sent "${title}" (${Math.ceil(bytes.length / 1024)} KB).`,
-      data: { documentId: doc.id, contactId: viewer.contactId },
+      data: { customer: viewer.customerKey, documentId: doc.id, title, contentType: type, bytes: bytes.length, contact: viewer.contactName },
     });
     return doc;
   });

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { notifyMerchant } from './notify-merchant';
+import { recordEvent } from '../events/record-event';
 import type { Viewer } from './viewer';
 
 const WHAT = { invoice: 'invoice', sales_order: 'sales order' } as const;
@@ -17,10 +17,10 @@ export async function recordFirstView({ db, viewer, docType, docId, number }: {
       skipDuplicates: true,
     });
     if (count === 0) return false;
-    await notifyMerchant(tx, viewer, {
-      kind: `${docType}_viewed`,
+    await recordEvent(tx, viewer, {
+      type: `${docType}.first_viewed`,
       message: `${viewer.customerName} (${viewer.contactName}) viewed ${WHAT[docType]} ${number} for the first time.`,
-      data: { docType, docId, number, contactId: viewer.contactId },
+      data: { customer: viewer.customerKey, number, contact: viewer.contactName, channelContactId: viewer.contactId },
     });
     return true;
   });

@@ -6,6 +6,8 @@ export interface Viewer {
   orgId: number;
   orgName: string;
   customerId: number;
+  /** The merchant's key for the customer (its books' name for it). */
+  customerKey: string;
   customerName: string;
   contactId: number;
   contactName: string;
@@ -24,6 +26,7 @@ export async function loadViewer(db: Db, contactId: number): Promise<Viewer> {
     orgId: customer.orgId,
     orgName: customer.org.name,
     customerId: customer.id,
+    customerKey: customer.key,
     customerName: customer.name,
     contactId: contact.id,
     contactName: contact.name,

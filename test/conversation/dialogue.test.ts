@@ -182,7 +182,7 @@ describe('dialogue', () => {
     ], conversationDeps(fixture.db.prisma, { messenger: forwarder }));
     expect(forwarder.sent.map((s) => s.to)).toEqual(['jane@acme.com', 'jane@acme.com', '+14155550123']);
     expect(await fixture.db.prisma.contact.count({ where: { email: 'jane@acme.com' } })).toBe(1);
-    expect(await fixture.db.prisma.notification.count({ where: { kind: 'contact_added' } })).toBe(2);
+    expect(await fixture.db.prisma.event.count({ where: { type: 'contact.added' } })).toBe(2);
   });
 
   test('STOP and START, and an unlinked number sees nothing', async () => {

@@ -60,7 +60,7 @@ test('a link serves the customer\'s invoice as an inline PDF with today\'s figur
   expect(body.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdfText(body)).toMatch(/Balance due\s+\$170\.00/);
   expect(await db.prisma.firstView.count({ where: { customerId: c1.customerId, docType: 'invoice', docId: id } })).toBe(1);
-  expect(await db.prisma.notification.count({ where: { kind: 'invoice_viewed', customerId: c1.customerId } })).toBe(1);
+  expect(await db.prisma.event.count({ where: { type: 'invoice.first_viewed', customerId: c1.customerId } })).toBe(1);
 });
 
 test('a statement link renders that period for that customer', async () => {

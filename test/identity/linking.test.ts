@@ -9,7 +9,7 @@ class RecordingCodes implements AddressSender {
   readonly sent: Array<{ to: string; code: string }> = [];
   /** Codes the provider refused: asked for, never delivered. */
   readonly failed: Array<{ to: string; code: string }> = [];
-  reaches = { email: true, phone: true };
+  reaches = { email: true, phone: true, slack: false };
   failing = false;
   async send(to: { email: string } | { phone: string }, { text }: { subject: string; text: string }) {
     const sent = { to: 'email' in to ? to.email : to.phone, code: /code is (\d{6})/.exec(text)![1] };
@@ -88,12 +88,12 @@ test('a code exists only once its message was handed over: a code the provider r
 
 test('the same words whether or not the address is on record, and whichever way codes cannot go', async () => {
   const codes = new RecordingCodes();
-  codes.reaches = { email: false, phone: true };
+  codes.reaches = { email: false, phone: true, slack: false };
   const known = await stranger(codes, '+15550001111')('hank@globex.example');
   const unknown = await stranger(codes, '+15550001112')('nobody@nowhere.example');
   expect(known).toBe("I can't send codes by e-mail here. Please send the mobile number your supplier has on file for you instead.");
   expect(unknown).toBe(known);
-  codes.reaches = { email: true, phone: false };
+  codes.reaches = { email: true, phone: false, slack: false };
   expect(await stranger(codes, '+15550001113')('+15555550101')).toBe(await stranger(codes, '+15550001114')('+15550009999'));
 });
 
@@ -115,7 +115,7 @@ test('ten wrong codes for one contact from several chats lock its linking for a 
   const answers = [];
   for (let round = 0; round < 4; round++) for (let c = 0; c < 3; c++) answers.push(await chats[c](wrong(codes.sent[c].code)));
   expect(answers.filter((a) => /^That code isn't right/.test(a))).toHaveLength(12);
-  expect(await fixture.db.prisma.notification.findMany({ where: { kind: 'linking_locked' }, select: { message: true } })).toEqual([
+  expect(await fixture.db.prisma.event.findMany({ where: { type: 'linking.locked' }, select: { message: true } })).toEqual([
     { message: 'Linking chats to Hank Scorpio (Globex Corp) is locked for a day after 10 wrong codes from several chats. If that was not them, someone may be trying to reach their account.' },
   ]);
   // The right code no longer links, and no new code goes out.
@@ -161,7 +161,7 @@ test('files: a PDF is kept as shared by the customer and the merchant told; othe
   expect(answer!.text).toBe('Thanks! I\'ve passed "remittance.pdf" to Acme Supplies Ltd; it\'s under your shared documents. I can\'t accept virus.exe (only PDFs and JPEG or PNG photos).');
   const doc = await fixture.db.prisma.sharedDocument.findFirstOrThrow();
   expect(doc).toMatchObject({ title: 'remittance.pdf', sharedBy: 'customer', contentType: 'application/pdf', size: pdf.length });
-  expect(await fixture.db.prisma.notification.count({ where: { kind: 'document_received' } })).toBe(1);
+  expect(await fixture.db.prisma.event.count({ where: { type: 'document.received' } })).toBe(1);
   const unlinked = await receiveMessage(deps, { channel: 'sms', address: '+15550001234', text: '', messageId: 'MM2', files: [{ fileName: 'a.pdf', contentType: 'application/pdf', fetch: async () => pdf }] });
   expect(unlinked!.text).toMatch(/^I can only accept files once this chat is linked/);
   expect(await fixture.db.prisma.sharedDocument.count()).toBe(1);

@@ -136,8 +136,8 @@ describe.each(DATABASE_KINDS)('payments recorded exactly once on %s', (kind) => 
 
     const home = await getHome({ db: db.prisma, viewer: await viewerOf(db.prisma, 'c1'), today: TODAY });
     expect([home.outstandingInvoices, home.availableCredits]).toEqual([0n, 8000n + 5000n + 35000n]);
-    const notices = await db.prisma.notification.groupBy({ by: ['kind'], where: { kind: { startsWith: 'payment_' } }, _count: { _all: true } });
-    expect(Object.fromEntries(notices.map((n) => [n.kind, n._count._all]))).toEqual({ payment_received: 4, payment_failed: 1 });
+    const notices = await db.prisma.event.groupBy({ by: ['type'], where: { type: { startsWith: 'payment.' } }, _count: { _all: true } });
+    expect(Object.fromEntries(notices.map((n) => [n.type, n._count._all]))).toEqual({ 'payment.recorded': 4, 'payment.failed': 1 });
     const sent = server.outbound.sent.map((s) => `${s.to.channel}:${s.to.address} ${s.reply.text.split(' ').slice(0, 4).join(' ')}`).sort();
     expect(sent).toEqual([
       `sms:${BILL} Thank you! We received`,

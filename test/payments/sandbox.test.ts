@@ -69,7 +69,7 @@ describe('the sandbox checkout of demo mode', () => {
         },
       },
     }]);
-    expect(await db.prisma.notification.count({ where: { kind: 'payment_received' } })).toBe(1);
+    expect(await db.prisma.event.count({ where: { type: 'payment.recorded' } })).toBe(1);
 
     // Pressing again (or the other button) changes nothing; the chat now knows the invoice is paid.
     expect((await press(page, 'pay')).status).toBe(303);

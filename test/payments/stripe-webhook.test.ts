@@ -79,7 +79,7 @@ describe('POST /stripe/webhook', () => {
     expect(await online()).toHaveLength(0);
     expect(await balance('INV-000003')).toBe(30000n);
     expect(server.outbound.sent).toHaveLength(0);
-    expect(await db.prisma.notification.count({ where: { kind: 'payment_received' } })).toBe(0);
+    expect(await db.prisma.event.count({ where: { type: 'payment.recorded' } })).toBe(0);
   });
 
   test('a card payment is recorded once: balance, status and Home follow; the merchant hears; the receipt goes to the chat it started in', async () => {
@@ -99,7 +99,7 @@ describe('POST /stripe/webhook', () => {
     const home = await getHome({ db: db.prisma, viewer: c1, today: TODAY });
     expect([home.outstandingInvoices, home.lastPayment]).toEqual([45000n, { number: payment.number, date: TODAY, amount: 30000n }]);
     expect((await listPayments({ db: db.prisma, viewer: c1 })).payments[0]).toMatchObject({ number: payment.number, state: 'succeeded', online: true });
-    const notices = await db.prisma.notification.findMany({ where: { kind: 'payment_received' } });
+    const notices = await db.prisma.event.findMany({ where: { type: 'payment.recorded' } });
     expect(notices.map((n) => n.message)).toEqual([`Globex Corp paid $300.00 online (${payment.number}) for INV-000003.`]);
 
     expect(server.outbound.sent).toEqual([{
@@ -144,7 +144,7 @@ describe('POST /stripe/webhook', () => {
     expect(await balance('INV-000006')).toBe(0n);
     expect(server.outbound.sent.map((s) => s.reply.text)).toHaveLength(2);
     expect(server.outbound.sent[1].reply.text).toBe(`Thank you! We received your payment of $150.00 (${payment.number}) for INV-000006. Your receipt is attached.`);
-    expect(await db.prisma.notification.count({ where: { kind: 'payment_received' } })).toBe(1);
+    expect(await db.prisma.event.count({ where: { type: 'payment.recorded' } })).toBe(1);
   });
 
   test('ACH that fails, told out of order: failed stays failed, nothing applied, the invoice can be paid again', async () => {
@@ -161,7 +161,7 @@ describe('POST /stripe/webhook', () => {
       text: "Your payment of $150.00 for INV-000006 didn't go through, so nothing was paid. You can ask for a new payment link at any time.",
       choices: [{ label: 'Pay INV-000006', say: 'pay invoice INV-000006' }], warning: true,
     }]);
-    expect(await db.prisma.notification.count({ where: { kind: 'payment_failed' } })).toBe(1);
+    expect(await db.prisma.event.count({ where: { type: 'payment.failed' } })).toBe(1);
     expect((await say(server)('pay invoice 6')).text).toMatch(/^Here is your payment link for \$150\.00 on INV-000006\./);
   });
 

@@ -46,9 +46,9 @@ describe.each(DATABASE_KINDS)('references and first views on %s', (kind) => {
     const id = (await fixture.db.prisma.invoice.findFirstOrThrow({ where: { number: 'INV-000003' } })).id;
     await Promise.all([getInvoice({ db: fixture.db.prisma, viewer, today: TODAY, id }), getInvoice({ db: fixture.db.prisma, viewer, today: TODAY, id })]);
     await getInvoice({ db: fixture.db.prisma, viewer, today: TODAY, id });
-    const notes = await fixture.db.prisma.notification.findMany();
+    const notes = await fixture.db.prisma.event.findMany();
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ kind: 'invoice_viewed', customerId: viewer.customerId });
+    expect(notes[0]).toMatchObject({ type: 'invoice.first_viewed', customerId: viewer.customerId });
     expect(notes[0].message).toContain('INV-000003');
   });
 
@@ -58,7 +58,8 @@ describe.each(DATABASE_KINDS)('references and first views on %s', (kind) => {
     await getSalesOrder({ db: fixture.db.prisma, viewer, today: TODAY, id: a.id });
     await getSalesOrder({ db: fixture.db.prisma, viewer, today: TODAY, id: a.id });
     await getSalesOrder({ db: fixture.db.prisma, viewer, today: TODAY, id: b.id });
-    const notes = await fixture.db.prisma.notification.findMany({ orderBy: { id: 'asc' } });
-    expect(notes.map((n) => n.kind)).toEqual(['sales_order_viewed', 'sales_order_viewed']);
+    const notes = await fixture.db.prisma.event.findMany({ orderBy: { seq: 'asc' } });
+    expect(notes.map((n) => n.type)).toEqual(['sales_order.first_viewed', 'sales_order.first_viewed']);
+    expect(notes.map((n) => n.seq)).toEqual([1, 2]);
   });
 });

@@ -38,7 +38,7 @@ export async function startApp(env: NodeJS.ProcessEnv, overrides: Partial<Conver
   // The clock stands still, so every message falls in one rate-limit minute: raise the limits.
   const limits = { perIdentityPerMinute: 1000, perPrefixPerMinute: 1000 };
   const { core, conversation: portal, outbound } = assembleCore({
-    config, db: db.prisma, renderer, log, clock: () => new Date('2026-11-24T15:00:00Z'), messenger: createAddressSender(config), overrides: { limits, ...overrides },
+    config, db: db.prisma, renderer, log, clock: () => new Date('2026-11-24T15:00:00Z'), messenger: createAddressSender(config, log), overrides: { limits, ...overrides },
   });
   const server = buildApp({ config, log, core, outbound });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -18,7 +18,7 @@ export class RecordingGateway implements PaymentGateway {
 /** E-mail and SMS at the edge: what the core asked to send, to whom. */
 export class RecordingMessenger implements AddressSender {
   readonly sent: Array<{ to: string; subject: string; text: string }> = [];
-  reaches = { email: true, phone: true };
+  reaches = { email: true, phone: true, slack: false };
   async send(to: { email: string } | { phone: string }, message: { subject: string; text: string }) {
     this.sent.push({ to: 'email' in to ? to.email : to.phone, ...message });
   }
