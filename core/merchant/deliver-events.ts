@@ -63,7 +63,7 @@ async function deliver(deps: DeliveryDeps, job: ClaimedJob): Promise<JobOutcome>
     if (!events.length) return 'idle';
     for (const event of events) {
       try {
-        await send(event);
+        await withQuickRetries(() => send(event));
       } catch (err) {
         const now = deps.clock();
         const reason = String((err as Error)?.message ?? err).slice(0, 300);
@@ -72,6 +72,8 @@ async function deliver(deps: DeliveryDeps, job: ClaimedJob): Promise<JobOutcome>
             where: { orgId_destination: { orgId, destination } },
             data: { failingSince: state.failingSince ?? now, lastError: reason },
           });
+          // Events went through in this run: the receiver is up, try again soon; else back off.
+          if (sent > 0) return { at: new Date(now.getTime() + 1_000) };
           throw err;
         }
         deps.log.warn({ err, orgId, destination, event: event.id }, 'event given up after 24 hours of failed deliveries');
@@ -82,6 +84,18 @@ async function deliver(deps: DeliveryDeps, job: ClaimedJob): Promise<JobOutcome>
     }
   }
   return { at: deps.clock() };
+}
+
+/** A blip (one refused connection, one 503) is tried again at once, twice, before the run gives way to the backoff. */
+async function withQuickRetries(send: () => Promise<void>): Promise<void> {
+  for (const pause of [50, 250]) {
+    try {
+      return await send();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+  await send();
 }
 
 async function nextEvents(db: Db, orgId: number, after: number, take: number): Promise<EventRow[]> {

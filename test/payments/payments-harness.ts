@@ -47,8 +47,8 @@ export interface PaymentsServer {
 }
 
 /** The project's payment and admin routes on a restify server of the test's own, on 127.0.0.1. */
-export async function startPaymentsServer({ db, env = {}, gateway, outbound = new RecordingSender() }: {
-  db: Db; env?: NodeJS.ProcessEnv; gateway?: (stripe: Stripe | null) => PaymentGateway; outbound?: RecordingSender;
+export async function startPaymentsServer({ db, env = {}, gateway, outbound = new RecordingSender(), clock = fixedClock(NOW) }: {
+  db: Db; env?: NodeJS.ProcessEnv; gateway?: (stripe: Stripe | null) => PaymentGateway; outbound?: RecordingSender; clock?: () => Date;
 }): Promise<PaymentsServer> {
   const config = loadConfig({ APP_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: BASE_URL, ADMIN_API_KEY: ADMIN_KEY, ...env });
   const log = pino({ level: 'silent' });
@@ -56,7 +56,7 @@ export async function startPaymentsServer({ db, env = {}, gateway, outbound = ne
   const renderer = { render: async () => Buffer.from('%PDF-1.7 test'), close: async () => {} };
   const { secret, documents } = conversationDeps(db);
   const { core, conversation: portal, outbound: router } = assembleCore({
-    config, db, renderer, log, clock: fixedClock(NOW), overrides: { secret, documents, ...(gateway ? { payments: gateway(stripe) } : {}) },
+    config, db, renderer, log, clock, overrides: { secret, documents, ...(gateway ? { payments: gateway(stripe) } : {}) },
   });
   for (const channel of CHANNELS) router.route(channel, outbound);
   const server = restify.createServer({ handleUncaughtExceptions: false });

@@ -34,7 +34,7 @@ test('beside a running server, an import goes through it; other commands are ref
     fs.copyFileSync(path.join(ROOT, 'prisma/demo', demo.documents[1].file), path.join(dataDir, demo.documents[1].file));
     const imported = command('import', file);
     expect(imported.err).toBe('');
-    expect(imported.out).toMatch(/^Replaced organization "acme" through the running server \(http:\/\/127\.0\.0\.1:\d+\): 5 customers/);
+    expect(imported.out).toMatch(/^Updated organization "acme" through the running server \(http:\/\/127\.0\.0\.1:\d+\): 5 customers/);
     expect(await contactsOf(server.url)).toContain('Renamed By Import');
 
     for (const [script, ...args] of [['merchant-key', '--org', 'acme'], ['backup', path.join(dataDir, 'copy.tgz')], ['restore', path.join(dataDir, 'copy.tgz')]]) {
