@@ -14,7 +14,6 @@ import { createTeamsSender } from './teams/teams-sender';
 import { registerTeams } from './teams/teams-route';
 import { createTwilioSender } from './twilio/twilio-sender';
 import { registerTwilio } from './twilio/twilio-route';
-import { createWebInbox } from './web/web-inbox';
 import { registerWeb } from './web/web-routes';
 
 export interface AppParts {
@@ -34,14 +33,12 @@ export function buildApp({ config, log, core, outbound }: AppParts): restify.Ser
     outbound.route('sms', twilio);
     outbound.route('whatsapp', twilio);
   }
-  const web = createWebInbox();
   outbound.route('slack', createSlackSender(door));
   outbound.route('teams', createTeamsSender(door));
-  outbound.route('web', web);
   registerTwilio(server, door);
   registerTeams(server, door);
   registerSlack(server, door);
-  registerWeb(server, door, web);
+  registerWeb(server, door);
   registerStripe(server, door);
   registerSandbox(server, door);
   registerAdmin(server, door);

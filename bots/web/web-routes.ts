@@ -8,7 +8,6 @@ import type { Reply } from '../../core/replies/reply';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { clientAddress } from '../http/client-address';
-import type { createWebInbox } from './web-inbox';
 
 const PAGE = path.join(__dirname, 'console.html');
 const UNKNOWN_SESSION = 'This chat was not started here, or has ended. Reload the page to start a new one.';
@@ -17,7 +16,7 @@ const UNKNOWN_SESSION = 'This chat was not started here, or has ended. Reload th
  * The web console: a chat page on the same core and reply model as every other channel.
  * A session id, issued by the server, is the identity's address.
  */
-export function registerWeb(server: restify.Server, { config, log, core }: DoorDeps, inbox: ReturnType<typeof createWebInbox>): void {
+export function registerWeb(server: restify.Server, { config, log, core }: DoorDeps): void {
   // A message is at most 2,000 characters; a session asks for one number.
   const json = body('json', 16 * 1024);
   const page = fs.readFileSync(PAGE, 'utf8');
@@ -57,10 +56,9 @@ export function registerWeb(server: restify.Server, { config, log, core }: DoorD
     }
   });
 
-  server.get('/web/inbox', (req, res, next) => {
+  server.get('/web/inbox', async (req, res) => {
     const sessionId = (req.query as { sessionId?: unknown } | undefined)?.sessionId;
-    res.send(200, { replies: core.console.isSession(sessionId) ? inbox.take(sessionId).map(toWire) : [] });
-    next();
+    res.send(200, { replies: core.console.isSession(sessionId) ? (await core.console.inbox(sessionId)).map(toWire) : [] });
   });
 
   server.post('/web/messages', json, async (req, res) => {

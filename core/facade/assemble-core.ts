@@ -8,6 +8,7 @@ import { loadDocumentTemplates } from '../documents/document-templates';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import type { AddressSender } from '../outbound/address-sender';
 import { createOutboundRouter, type OutboundRouter } from '../outbound/outbound-router';
+import { createWebInbox } from '../outbound/web-inbox';
 import { createPaymentGateway, createPaymentProvider, sandboxAllowed } from '../payments/create-payment-gateway';
 import type { Core } from './core';
 import { createCore } from './create-core';
@@ -39,8 +40,11 @@ export function assembleCore({ config, db, renderer, log, clock = systemClock, m
   const payments = createPaymentGateway({ provider, db, secret });
   const conversation: ConversationDeps = { db, clock, secret, log, documents, payments, messenger, ...overrides };
   const outbound = createOutboundRouter(log);
+  // The console is the core's own channel: its inbox lives in the database.
+  const webInbox = createWebInbox(db);
+  outbound.route('web', webInbox);
   const core = createCore({
-    conversation, renderer, templates: loadDocumentTemplates(), outbound, log,
+    conversation, renderer, templates: loadDocumentTemplates(), outbound, webInbox, log,
     operatorKeys: [config.ADMIN_API_KEY, commandToken], demoMode: config.demoMode, sandbox: sandboxAllowed(config),
     webhooks: { stripe: provider?.name === 'stripe' ? provider.webhooks ?? null : null },
   });

@@ -80,6 +80,8 @@ export interface PaymentDesk {
 export interface ConsoleDesk {
   start(options: { source: string; contactId?: number }): Promise<WebSessionStart>;
   isSession(id: unknown): id is string;
+  /** Messages for a session that nobody asked for just now (a receipt), taken once. */
+  inbox(sessionId: string): Promise<Reply[]>;
   /** The contacts a visitor may try in demo mode; null outside it. */
   demoContacts(): Promise<Array<{ id: number; name: string; customer: string; organization: string }> | null>;
 }

@@ -20,7 +20,7 @@ import { getCheckout } from '../payments/get-checkout';
 import type { WebhookReader } from '../payments/payment-gateway';
 import { sandboxConfirmation } from '../payments/providers/sandbox/sandbox-provider';
 import { recordOfflinePayment } from '../payments/record-offline-payment';
-import { reply } from '../replies/reply';
+import { reply, type Reply } from '../replies/reply';
 import type { Core } from './core';
 
 export interface CoreDeps {
@@ -30,6 +30,8 @@ export interface CoreDeps {
   templates: DocumentTemplates;
   /** Receipts and other messages nobody asked for just now, by channel. */
   outbound: OutboundSender;
+  /** The web console's unread messages. */
+  webInbox: { take(sessionId: string): Promise<Reply[]> };
   /** ADMIN_API_KEY and the key of this machine's commands: every organization's /admin/*. */
   operatorKeys: Array<string | undefined>;
   /** Demo mode: any contact may be tried from the console. */
@@ -95,6 +97,7 @@ export function createCore(deps: CoreDeps): Core {
     console: {
       start: ({ source, contactId }) => startWebSession({ db, clock, secret }, { source, demoMode: deps.demoMode, contactId }),
       isSession: (id): id is string => isWebSessionId(secret, id),
+      inbox: (sessionId) => deps.webInbox.take(sessionId),
       demoContacts: async () => (deps.demoMode ? listDemoContacts(db) : null),
     },
     admin: {

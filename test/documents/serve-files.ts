@@ -14,7 +14,7 @@ export const SECRET = 'test-secret-'.padEnd(40, 'x');
 export async function serveFiles({ db, renderer, clock }: { db: Db; renderer: PdfRenderer; clock: Clock }) {
   const log = pino({ level: 'silent' });
   const core = createCore({
-    conversation: conversationDeps(db, { clock, secret: SECRET }), renderer, templates: loadDocumentTemplates(), outbound: { send: async () => {} },
+    conversation: conversationDeps(db, { clock, secret: SECRET }), renderer, templates: loadDocumentTemplates(), outbound: { send: async () => {} }, webInbox: { take: async () => [] },
     operatorKeys: [], demoMode: false, sandbox: false, webhooks: { stripe: null }, log,
   });
   const server = createServer({ core, log });
