@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import type { AdminScope } from '../merchant/merchant-keys';
 import { planImport } from './plan-import';
+import { loadKnownBooks } from './known-books';
 import { writeImport, type ImportSummary } from './write-import';
 
 const refused = (why: string) => new AppError('import_invalid', `The import file was refused; nothing was imported:\n  ${why}`);
@@ -52,12 +53,18 @@ export function describeImport(summary: ImportSummary, via = ''): string {
 /** Checks and loads an organization's books; a bad file is refused whole, naming every problem. */
 export async function importOrganization(db: Db, file: string): Promise<ImportSummary> {
   const { raw, dir } = readImportFile(file);
-  return writeImport(db, planImport(raw, dir));
+  return importRaw(db, raw, dir);
+}
+
+/** An import file's JSON checked against the file itself and what the portal already holds, then written. */
+export async function importRaw(db: Db, raw: unknown, dir: string | null): Promise<ImportSummary> {
+  const known = await loadKnownBooks(db, (raw as { organization?: { key?: unknown } } | null)?.organization?.key);
+  return writeImport(db, planImport(raw, dir, known));
 }
 
 /** The same through the admin API: a merchant key loads its own organization's books only. */
 export async function importBooks(db: Db, raw: unknown, scope: AdminScope): Promise<ImportSummary> {
   const org = (raw as { organization?: { key?: unknown } } | null)?.organization?.key;
   if (!scope.all && org !== scope.orgKey) throw new AppError('not_allowed', `organization.key: this key acts for organization "${scope.orgKey}" only`);
-  return writeImport(db, planImport(raw, null));
+  return importRaw(db, raw, null);
 }

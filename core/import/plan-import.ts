@@ -7,6 +7,7 @@ import { ImportFile, importFileSchema, placeName } from './import-file';
 import { isClockTime, isEmail, toE164 } from '../values';
 import { Problems } from './checks';
 import { planLedger, type LedgerPlan } from './plan-ledger';
+import { NOTHING_KNOWN, type KnownBooks } from './known-books';
 
 /** An import file checked whole and turned into rows; nothing is written until it is complete. */
 
@@ -39,7 +40,7 @@ const DOCUMENT_TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.pn
  * `baseDir` is the import file's folder, where its documents' files are read; null for a file
  * that came over the network, whose documents must carry their content.
  */
-export function planImport(raw: unknown, baseDir: string | null): ImportPlan {
+export function planImport(raw: unknown, baseDir: string | null, known: KnownBooks = NOTHING_KNOWN): ImportPlan {
   const shape = importFileSchema.safeParse(raw);
   if (!shape.success) {
     refuse(shape.error.issues.map((i) => `${placeName(i.path) || '(file)'}: ${i.message}`));
@@ -62,10 +63,10 @@ export function planImport(raw: unknown, baseDir: string | null): ImportPlan {
 
   const customers = planCustomers(file, problems);
   const currencyOf = new Map(customers.map((c) => [c.key, c.currency]));
-  const ledger = planLedger(file, currencyOf, problems);
+  const ledger = planLedger(file, currencyOf, problems, known);
   const documents = file.documents.flatMap((doc, i) => {
     const place = `documents[${i}]`;
-    if (!currencyOf.has(doc.customer)) problems.add(`${place}.customer`, `unknown customer key ${JSON.stringify(doc.customer)}`);
+    if (!currencyOf.has(doc.customer) && !known.customers.has(doc.customer)) problems.add(`${place}.customer`, `unknown customer key ${JSON.stringify(doc.customer)}`);
     const contentType = DOCUMENT_TYPES[path.extname(doc.file).toLowerCase()];
     if (!contentType) return problems.add(`${place}.file`, 'only PDF, PNG and JPEG files can be shared'), [];
     const fileName = path.basename(doc.file);

@@ -1,6 +1,7 @@
 import type { ImportFile } from './import-file';
 import { toDecimalString as money } from '../money';
 import { planLines, type LinePlan, type Problems } from './checks';
+import type { KnownBooks } from './known-books';
 
 /**
  * Sales orders, invoices, credits, payments and retainer applications, checked against
@@ -22,10 +23,19 @@ export interface LedgerPlan {
 
 type InvoicePlan = LedgerPlan['invoices'][number];
 
-export function planLedger(file: ImportFile, currencyOf: Map<string, string>, problems: Problems): LedgerPlan {
+/** A balance no application can exceed: for invoices the file does not list. */
+const UNCHECKED = 2n ** 100n;
+
+/**
+ * `known` is what the portal already holds: a file may name customers, invoices and orders it
+ * does not list. Balances of invoices the file does not list are not checked here — the import
+ * settles every balance from all applications, the portal's included (settle-balances.ts).
+ */
+export function planLedger(file: ImportFile, currencyOf: Map<string, string>, problems: Problems, known: KnownBooks): LedgerPlan {
   const customerOf = (place: string, key: string): string => {
-    if (!currencyOf.has(key)) problems.add(place, `unknown customer key ${JSON.stringify(key)}`);
-    return currencyOf.get(key) ?? 'USD';
+    const currency = currencyOf.get(key) ?? known.customers.get(key)?.currency;
+    if (currency === undefined) problems.add(place, `unknown customer key ${JSON.stringify(key)}`);
+    return currency ?? 'USD';
   };
 
   const orderNumbers = new Map<string, string>();
@@ -49,7 +59,7 @@ export function planLedger(file: ImportFile, currencyOf: Map<string, string>, pr
     const currency = customerOf(`${place}.customer`, v.customer);
     const total = problems.amount(`${place}.total`, v.total, currency);
     if (v.salesOrder) {
-      const order = orderByNumber.get(v.salesOrder.toUpperCase());
+      const order = orderByNumber.get(v.salesOrder.toUpperCase()) ?? known.salesOrders.get(v.salesOrder.toUpperCase());
       if (!order) problems.add(`${place}.salesOrder`, `unknown sales order ${v.salesOrder}`);
       else if (order.customer !== v.customer) problems.add(`${place}.salesOrder`, `sales order ${v.salesOrder} belongs to another customer`);
     }
@@ -63,6 +73,10 @@ export function planLedger(file: ImportFile, currencyOf: Map<string, string>, pr
     };
   });
   const invoiceByNumber = new Map(invoices.map((v) => [v.number.toUpperCase(), v]));
+  // Invoices only the portal holds take part in the checks below without a balance to exceed.
+  for (const [key, v] of known.invoices) {
+    if (!invoiceByNumber.has(key)) invoiceByNumber.set(key, { ...v, date: '', total: 0n, balance: UNCHECKED, allowPartialPayments: false, lines: [], taxes: [] });
+  }
 
   /** Finds the invoice an application names and takes `amount` off its balance. */
   const applyTo = (place: string, number: string, customer: string, amount: bigint, kind: 'invoice' | 'retainer' | 'any'): InvoicePlan | undefined => {
@@ -131,7 +145,7 @@ export function planLedger(file: ImportFile, currencyOf: Map<string, string>, pr
     if (!retainer) problems.add(`${place}.retainer`, `unknown retainer invoice ${r.retainer}`);
     else if (retainer.kind !== 'retainer') problems.add(`${place}.retainer`, `${r.retainer} is not a retainer invoice`);
     else {
-      const available = retainerPaid.get(retainer.number) ?? 0n;
+      const available = retainer.balance === UNCHECKED ? UNCHECKED : retainerPaid.get(retainer.number) ?? 0n;
       if (amount > available) problems.add(`${place}.amount`, `${money(amount, currency)} is more than the ${money(available, currency)} paid on ${r.retainer} and not yet applied`);
       else if (applyTo(place, r.invoice, retainer.customer, amount, 'invoice')) retainerPaid.set(retainer.number, available - amount);
     }

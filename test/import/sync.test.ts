@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors';
+import { importRaw } from '../../core/import/import-organization';
 import { recordCheckoutPayment } from '../../core/payments/record-checkout-payment';
 import { listInvoices } from '../../core/portal/list-invoices';
 import { fixedClock } from '../../core/clock';
@@ -123,5 +124,46 @@ describe.each(DATABASE_KINDS)('loading the books again on %s', (kind) => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toContain('payments[6].portalPayment: the portal recorded no payment PMT-ONLINE-NOPE');
     expect(await fixture.db.prisma.organization.findFirst({ select: { name: true } })).toEqual({ name: 'Acme Supplies Ltd' });
+  });
+});
+
+describe.each(DATABASE_KINDS)('a file that lists only part of the books on %s', (kind) => {
+  const fixture = useFixtureDatabase(kind);
+  const organization = () => fixtureFile().organization;
+
+  test('a file of one void invoice withdraws it and leaves everything else', async () => {
+    const before = await fixture.db.prisma.invoice.count();
+    const summary = await importRaw(fixture.db.prisma, {
+      organization: organization(),
+      customers: [],
+      invoices: [{ number: 'INV-000006', customer: 'c1', date: '2026-11-15', dueDate: '2026-12-15', total: '200.00', status: 'void' }],
+    }, null);
+    expect(summary.counts.invoices).toMatchObject({ updated: 1, leftAlone: 11 });
+    expect(summary.counts.customers).toMatchObject({ created: 0, leftAlone: 2 });
+    expect(await fixture.db.prisma.invoice.count()).toBe(before);
+    const listed = (await listInvoices({ db: fixture.db.prisma, viewer: await viewerOf(fixture.db.prisma, 'c1'), today: TODAY, query: {} })).invoices.map((i) => i.number);
+    expect(listed).not.toContain('INV-000006');
+    expect(listed).toContain('INV-000005');
+  });
+
+  test('a file of this week\'s payments applies them to invoices the portal already holds', async () => {
+    const summary = await importRaw(fixture.db.prisma, {
+      organization: organization(),
+      customers: [],
+      payments: [{ number: 'PMT-00100', customer: 'c1', date: TODAY, amount: '100.00', mode: 'ach', applied: [{ invoice: 'INV-000003', amount: '100.00' }] }],
+    }, null);
+    expect(summary.counts.payments).toMatchObject({ created: 1, leftAlone: 6 });
+    expect(await balanceOf(fixture.db, 'INV-000003')).toBe(20000n);
+    expect(await balanceOf(fixture.db, 'INV-000002')).toBe(30000n);
+  });
+
+  test('a payment naming an invoice nobody has is refused, naming the place', async () => {
+    const error = await importRaw(fixture.db.prisma, {
+      organization: organization(),
+      customers: [],
+      payments: [{ number: 'PMT-00101', customer: 'c1', date: TODAY, amount: '1.00', applied: [{ invoice: 'INV-999999', amount: '1.00' }] }],
+    }, null).catch((e: unknown) => e);
+    expect((error as AppError).message).toContain('payments[0].applied[0].invoice: unknown invoice INV-999999');
+    expect(await fixture.db.prisma.payment.count({ where: { number: 'PMT-00101' } })).toBe(0);
   });
 });
