@@ -65,7 +65,8 @@ async function deliveries(url: string, workers: number) {
     req.on('data', (c: Buffer) => (body += c));
     req.on('end', () => {
       received.add((JSON.parse(body) as { id: string }).id);
-      res.writeHead(204).end();
+      res.statusCode = 204;
+      res.end();
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));

@@ -23,6 +23,8 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: optional,
   TWILIO_SMS_FROM: optional,
   TWILIO_WHATSAPP_FROM: optional,
+  /** Content SID of the approved WhatsApp template for reminders (variables 1 name, 2 amount, 3 link). */
+  TWILIO_WHATSAPP_REMINDER_TEMPLATE: z.string().trim().regex(/^HX[0-9a-f]{32}$/i, 'must be a Twilio content SID (HX…)').optional(),
   SLACK_SIGNING_SECRET: optional,
   SLACK_BOT_TOKEN: optional,
   MicrosoftAppId: optional,

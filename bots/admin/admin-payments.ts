@@ -6,6 +6,7 @@ import type { DoorDeps } from '../door';
 import { body } from '../http/body';
 import { adminAuth, scopeOf } from './admin-auth';
 import { registerAdminImport } from './admin-import';
+import { registerAdminReminders } from './admin-reminders';
 
 const STATUS: Partial<Record<AppError['code'], number>> = { bad_request: 400, not_found: 404, not_allowed: 403, conflict: 422 };
 
@@ -17,6 +18,7 @@ const STATUS: Partial<Record<AppError['code'], number>> = { bad_request: 400, no
 export function registerAdmin(server: restify.Server, { log, core }: Pick<DoorDeps, 'log' | 'core'>): void {
   const auth = adminAuth({ core, log });
   registerAdminImport(server, { core, log }, auth);
+  registerAdminReminders(server, { core, log }, auth);
   server.post('/admin/payments', auth, body('json', 256 * 1024), async (req, res) => {
     const parsed = offlinePaymentInput.safeParse(req.body);
     if (!parsed.success) {

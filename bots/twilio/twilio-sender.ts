@@ -42,13 +42,16 @@ export function createTwilioSender(config: Config): OutboundSender | undefined {
       const whatsapp = to.channel === 'whatsapp';
       const from = whatsapp ? config.TWILIO_WHATSAPP_FROM : config.TWILIO_SMS_FROM;
       if (!from) throw new Error(`no Twilio sender number for ${to.channel}`);
-      await client.messages.create({
+      const content = whatsapp && reply.template
+        ? { contentSid: reply.template.sid, contentVariables: JSON.stringify(reply.template.variables) }
+        : { body: whatsapp ? renderWhatsApp(reply) : renderSms(reply), ...(whatsapp && reply.document ? { mediaUrl: [reply.document.url] } : {}) };
+      const message = await client.messages.create({
         from: whatsapp ? `whatsapp:${from.replace(/^whatsapp:/, '')}` : from,
         to: whatsapp ? `whatsapp:${to.address}` : to.address,
-        body: whatsapp ? renderWhatsApp(reply) : renderSms(reply),
-        ...(whatsapp && reply.document ? { mediaUrl: [reply.document.url] } : {}),
+        ...content,
         statusCallback: `${config.PUBLIC_BASE_URL}/twilio/status`,
       });
+      return { providerId: message.sid };
     },
   };
 }

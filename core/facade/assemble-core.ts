@@ -44,7 +44,7 @@ export function assembleCore({ config, db, renderer, log, clock = systemClock, m
   const webInbox = createWebInbox(db);
   outbound.route('web', webInbox);
   const core = createCore({
-    conversation, renderer, templates: loadDocumentTemplates(), outbound, webInbox, log,
+    conversation, renderer, templates: loadDocumentTemplates(), outbound, webInbox, log, whatsappTemplate: config.TWILIO_WHATSAPP_REMINDER_TEMPLATE,
     operatorKeys: [config.ADMIN_API_KEY, commandToken], demoMode: config.demoMode, sandbox: sandboxAllowed(config),
     webhooks: { stripe: provider?.name === 'stripe' ? provider.webhooks ?? null : null },
   });

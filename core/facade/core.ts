@@ -16,6 +16,10 @@ import type { CheckoutView } from '../payments/get-checkout';
 import type { OfflinePaymentInput, RecordedPayment } from '../payments/record-offline-payment';
 import type { PaymentChange } from '../payments/record-checkout-payment';
 import type { Reply } from '../replies/reply';
+import type { PlannedReminder } from '../reminders/plan-reminders';
+import type { ReminderRequest } from '../reminders/reminder-request';
+export { reminderRequest, type ReminderRequest } from '../reminders/reminder-request';
+export type { PlannedReminder } from '../reminders/plan-reminders';
 
 /**
  * What the doors get of the core: the operations each door needs, in the core's own terms.
@@ -91,4 +95,6 @@ export interface AdminDesk {
   authorize(bearer: string): Promise<AdminScope | null>;
   recordPayment(scope: AdminScope, input: OfflinePaymentInput, idempotencyKey?: string): Promise<RecordedPayment>;
   importBooks(scope: AdminScope, raw: unknown): Promise<ImportSummary>;
+  /** A manual reminder run: queued per customer (or, with dryRun, only said). */
+  remind(scope: AdminScope, request: ReminderRequest): Promise<PlannedReminder[]>;
 }

@@ -16,6 +16,9 @@ import { recallConversation, rememberConversation } from '../outbound/remember-c
 import { confirmCheckout, paymentMessageHandlers } from '../payments/confirm-checkout';
 import { createJobRunner, type JobRunnerOptions } from '../jobs/job-runner';
 import { eventDeliveryHandlers } from '../merchant/deliver-events';
+import { planReminders } from '../reminders/plan-reminders';
+import { orgOf, targetOf } from '../reminders/reminder-request';
+import { reminderHandlers, reminderNotDelivered } from '../reminders/send-reminder';
 import { getCheckout } from '../payments/get-checkout';
 import type { WebhookReader } from '../payments/payment-gateway';
 import { sandboxConfirmation } from '../payments/providers/sandbox/sandbox-provider';
@@ -41,6 +44,8 @@ export interface CoreDeps {
   /** Each payment provider's webhook, where it is set up. */
   webhooks: { stripe: WebhookReader | null };
   log: { warn(obj: object, msg?: string): void };
+  /** TWILIO_WHATSAPP_REMINDER_TEMPLATE */
+  whatsappTemplate?: string;
   /** The job runner's pace (tests make it quick); its defaults otherwise. */
   jobOptions?: Pick<JobRunnerOptions, 'pollMs' | 'concurrency' | 'backoffMs' | 'maxBackoffMs' | 'leaseMs'>;
 }
@@ -54,6 +59,7 @@ export function createCore(deps: CoreDeps): Core {
     handlers: {
       ...paymentMessageHandlers({ db, outbound: deps.outbound, documents: conversation.documents, log }),
       ...eventDeliveryHandlers({ db, clock, sender: conversation.messenger, log }),
+      ...reminderHandlers({ db, clock, outbound: deps.outbound, messenger: conversation.messenger, payments: conversation.payments, whatsappTemplate: deps.whatsappTemplate, log }),
     },
   });
   const confirm = { db, clock, jobs };
@@ -67,7 +73,10 @@ export function createCore(deps: CoreDeps): Core {
       failed: (err) => reply(err instanceof AppError ? err.userMessage : APOLOGY, { warning: true }),
       remember: (channel, address, reference) => rememberConversation(db, channel, address, reference as Prisma.InputJsonValue),
       recall: (channel, address) => recallConversation(db, channel, address),
-      deliveryStatus: (update) => recordDeliveryStatus(db, update),
+      async deliveryStatus(update) {
+        await recordDeliveryStatus(db, update);
+        if (update.status === 'failed' || update.status === 'undelivered') await reminderNotDelivered(db, update.providerId, update.status);
+      },
     },
     documents: {
       async open(token) {
@@ -104,6 +113,7 @@ export function createCore(deps: CoreDeps): Core {
       authorize: (bearer) => authorizeAdmin(db, bearer, deps.operatorKeys),
       recordPayment: (scope, input, idempotencyKey) => recordOfflinePayment({ db, clock, scope, input, idempotencyKey }),
       importBooks: (scope, raw) => importBooks(db, raw, scope),
+      remind: (scope, request) => planReminders({ db, clock, orgKey: orgOf(scope, request), target: targetOf(request), dryRun: request.dryRun }),
     },
   };
 }

@@ -24,6 +24,10 @@ const contact = z.object({
   primary: z.boolean().default(false),
 });
 
+const days = z.array(z.number().int().min(0).max(365)).max(12).default([]);
+/** Days before and after the due date a reminder goes (merchant.md "Reminders"). */
+const schedule = z.object({ beforeDue: days, afterDue: days });
+
 export const importFileSchema = z.object({
   organization: z.object({
     key: text,
@@ -42,6 +46,7 @@ export const importFileSchema = z.object({
       email: z.string().max(320).optional(),
       slackAdmins: z.array(z.string().max(100)).max(100).optional(),
     }).optional(),
+    reminders: schedule.optional(),
   }),
   customers: z.array(
     z.object({
@@ -55,6 +60,8 @@ export const importFileSchema = z.object({
       preferredChannel: z.enum(['whatsapp', 'sms', 'slack', 'teams', 'email']).optional(),
       timezone: text.optional(),
       quietHours: z.object({ start: z.string(), end: z.string() }).optional(),
+      /** This customer's own schedule, or false for none. */
+      reminders: z.union([z.literal(false), schedule]).optional(),
       contacts: z.array(contact).default([]),
     }),
   ),

@@ -25,6 +25,7 @@ export interface CustomerPlan {
   timezone: string;
   quietStart: string;
   quietEnd: string;
+  reminders?: false | { beforeDue: number[]; afterDue: number[] };
   contacts: Array<{ name: string; email?: string; phone?: string; primary: boolean; identities: IdentityPlan[] }>;
 }
 
@@ -136,7 +137,7 @@ function planCustomers(file: ImportFile, problems: Problems): CustomerPlan[] {
       key: c.key, name: c.name, currency, achEnabled: c.achEnabled, email: c.email?.toLowerCase(),
       phone: c.phone ? phoneOrProblem(problems, `${place}.phone`, c.phone) : undefined,
       address: c.address, preferredChannel: c.preferredChannel ?? defaultChannel(contacts), timezone,
-      quietStart: quiet.start, quietEnd: quiet.end, contacts,
+      quietStart: quiet.start, quietEnd: quiet.end, reminders: c.reminders, contacts,
     };
   });
 }

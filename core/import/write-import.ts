@@ -51,7 +51,7 @@ export async function writeImport(db: Db, plan: ImportPlan, now = new Date()): P
     const existing = await tx.organization.findUnique({ where: { key: o.key }, select: { id: true, notify: true, lastEventSeq: true } });
     const fields = {
       name: o.name, currency: o.currency, timezone: o.timezone, locale: o.locale, email: o.email ?? null, phone: o.phone ?? null,
-      address: o.address ?? null, salesOrdersEnabled: o.portal.salesOrders, notify: o.notify ?? Prisma.DbNull,
+      address: o.address ?? null, salesOrdersEnabled: o.portal.salesOrders, notify: o.notify ?? Prisma.DbNull, reminders: o.reminders ?? Prisma.DbNull,
     };
     const org = existing
       ? await tx.organization.update({ where: { id: existing.id }, data: fields, select: { id: true, lastEventSeq: true } })
@@ -309,6 +309,7 @@ async function writeCustomers(tx: Tx, orgId: number, plan: ImportPlan, rowCounts
     const fields = {
       name: c.name, currency: c.currency, achEnabled: c.achEnabled, email: c.email ?? null, phone: c.phone ?? null, address: c.address ?? null,
       preferredChannel: c.preferredChannel ?? null, timezone: c.timezone, quietStart: c.quietStart, quietEnd: c.quietEnd, importHash: hash,
+      reminders: c.reminders === undefined ? Prisma.DbNull : c.reminders,
     };
     if (row?.importHash === hash) {
       ids.set(c.key, row.id);

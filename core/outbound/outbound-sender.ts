@@ -7,5 +7,6 @@ import type { Reply } from '../replies/reply';
  * Slack's chat.postMessage, a Teams proactive message); the composition root routes by channel.
  */
 export interface OutboundSender {
-  send(to: { channel: Channel; address: string }, reply: Reply): Promise<void>;
+  /** Resolves once the provider took the message; with its id where the provider gives one (Twilio's SID). */
+  send(to: { channel: Channel; address: string }, reply: Reply): Promise<void | { providerId?: string }>;
 }

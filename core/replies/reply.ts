@@ -28,6 +28,8 @@ export interface Reply {
   /** A PDF (or shared file): its address for channels that link, its token for channels that upload it. */
   document?: { title: string; fileName: string; url: string; token: string };
   warning?: boolean;
+  /** A pre-approved template (WhatsApp outside its 24-hour window): the provider sends this instead of the text. */
+  template?: { sid: string; variables: Record<string, string> };
 }
 
 export function reply(text: string, extra: Omit<Reply, 'text'> = {}): Reply {

@@ -101,3 +101,22 @@ test('a flood of bad keys and big bodies leaves the API and the server answering
   expect((await admin('/admin/payments', { ...cheque, reference: 'after the flood' }, bearer(keys.acme))).status).toBe(201);
   await stillServing(server.url);
 }, 60_000);
+
+test('/admin/reminders: forged keys get 401, another organization is out of reach, odd and huge bodies are refused, nothing is queued', async () => {
+  const run = { overdue: true, dryRun: true };
+  for (const auth of ['', `Bearer ${keys.revoked}`, `Bearer ${keys.acme}x`, `Bearer mk_000000000000_${'A'.repeat(43)}`]) {
+    expect((await admin('/admin/reminders', run, auth ? { Authorization: auth } : {})).status).toBe(401);
+  }
+  expect((await admin('/admin/reminders', { ...run, org: 'other' }, bearer(keys.acme))).status).toBe(403);
+  expect((await admin('/admin/reminders', { customer: 'o1', dryRun: true }, bearer(keys.acme))).status).toBe(404);
+  expect((await admin('/admin/reminders', { invoice: 'INV-900001', dryRun: true }, bearer(keys.acme))).status).toBe(404);
+  for (const odd of [{}, { overdue: false }, { overdue: true, invoice: 'INV-000002' }, { customer: 'c1'.repeat(500) }, { overdue: true, extra: 1 }, [1], 'x', null]) {
+    expect((await admin('/admin/reminders', odd, bearer(keys.acme))).status).toBe(400);
+  }
+  const huge = await rawPost(server.url, '/admin/reminders', { headers: { ...bearer(keys.acme), 'Content-Type': 'application/json' }, streamBytes: 2 * 1024 * 1024 });
+  expect(huge.status).toBe(413);
+  expect(await server.inspect((db) => db.reminder.count())).toBe(0);
+  const theirs = await admin('/admin/reminders', { customer: 'o1', dryRun: true }, bearer(keys.other));
+  expect(theirs.status).toBe(200);
+  await stillServing(server.url);
+});

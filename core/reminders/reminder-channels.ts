@@ -1,0 +1,40 @@
+import type { Channel } from '../channels';
+import type { Db } from '../db/db';
+
+export type ReminderChannel = Exclude<Channel, 'web'>;
+export type Reach = { channel: ReminderChannel; address: string; contactId: number; contactName: string };
+
+const ORDER: ReminderChannel[] = ['whatsapp', 'sms', 'slack', 'teams', 'email'];
+
+/**
+ * Where a customer can be reminded, best first: its preferred channel, then WhatsApp, SMS,
+ * Slack, Teams and e-mail; on each, its primary contact first. A chat identity that opted out is
+ * never a way to reach anyone; a channel with no way left drops out.
+ */
+export async function reachesOf(db: Db, customerId: number): Promise<Reach[]> {
+  const customer = await db.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: {
+      preferredChannel: true,
+      contacts: {
+        orderBy: [{ primary: 'desc' }, { id: 'asc' }],
+        select: { id: true, name: true, email: true, identities: { select: { channel: true, address: true, optedOut: true } } },
+      },
+    },
+  });
+  const preferred = customer.preferredChannel && customer.preferredChannel !== 'web' ? customer.preferredChannel : null;
+  const order = preferred ? [preferred, ...ORDER.filter((c) => c !== preferred)] : ORDER;
+  const reaches: Reach[] = [];
+  for (const channel of order) {
+    for (const contact of customer.contacts) {
+      const identity = contact.identities.find((i) => i.channel === channel);
+      // Opting out in any chat of a contact stops reminders to that contact altogether.
+      if (contact.identities.some((i) => i.optedOut)) continue;
+      const address = channel === 'email' ? contact.email : identity?.address;
+      if (!address) continue;
+      reaches.push({ channel, address, contactId: contact.id, contactName: contact.name });
+      break;
+    }
+  }
+  return reaches;
+}

@@ -1,0 +1,172 @@
+import type { Clock } from '../clock';
+import type { Db } from '../db/db';
+import type { Prisma } from '../db/generated/client';
+import { recordEvent } from '../events/record-event';
+import { enqueueJob, type JobHandler } from '../jobs/job-runner';
+import { formatMoney } from '../money';
+import type { AddressSender } from '../outbound/address-sender';
+import type { OutboundSender } from '../outbound/outbound-sender';
+import type { PaymentGateway } from '../payments/payment-gateway';
+import { offeredMethods } from '../payments/plan-payment';
+import { loadViewer } from '../portal/viewer';
+import { reply } from '../replies/reply';
+import { SEND_REMINDER } from './plan-reminders';
+import { quietUntil } from './quiet-hours';
+import { reachesOf, type Reach } from './reminder-channels';
+
+type Attempt = { channel: string; address: string; at: string; error?: string; providerId?: string };
+
+export interface ReminderDeps {
+  db: Db;
+  clock: Clock;
+  outbound: OutboundSender;
+  messenger?: AddressSender;
+  payments: PaymentGateway;
+  /** TWILIO_WHATSAPP_REMINDER_TEMPLATE: without it, WhatsApp reminders go to the next channel. */
+  whatsappTemplate?: string;
+  log: { warn(obj: object, msg?: string): void };
+}
+
+/** How long a send cut short by a crash waits for the provider's word before it is tried again. */
+const SETTLE_MS = 60_000;
+
+/**
+ * Sends one reminder (a job of the runner): outside the customer's quiet hours, on the first
+ * channel not yet tried, with one pay link for every invoice it names that is still unpaid. The
+ * attempt is recorded before the provider is called; a run that finds an attempt without an
+ * outcome (the process died mid-send) waits for the provider's status callback, and sends again
+ * only if none says the message left. A failed channel passes to the next; none left is
+ * `reminder.failed`.
+ */
+export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler> {
+  return {
+    async [SEND_REMINDER](job) {
+      const { reminderId } = job.payload as { reminderId: number };
+      const { db, clock } = deps;
+      const now = clock();
+      const r = await db.reminder.findUnique({
+        where: { id: reminderId },
+        include: { customer: { include: { org: true } }, items: { include: { invoice: { select: { id: true, number: true, balance: true, state: true } } } } },
+      });
+      if (!r || ['sent', 'failed', 'skipped'].includes(r.status)) return 'done';
+      const attempts = (r.attempts ?? []) as Attempt[];
+      const last = attempts.at(-1);
+      if (r.status === 'sending' && last && !last.error) {
+        // Cut short between recording the attempt and its outcome: did the message leave?
+        const settled = new Date(Date.parse(last.at) + SETTLE_MS);
+        if (now < settled) return { at: settled };
+        const seen = await db.outboundMessage.findFirst({ where: { to: last.address, createdAt: { gte: new Date(last.at) } }, select: { providerId: true } });
+        if (seen) return finish(deps, r, { ...last, providerId: seen.providerId }, attempts);
+        attempts[attempts.length - 1] = { ...last, error: 'interrupted before the provider took it' };
+      }
+      const quiet = quietUntil(now, r.customer.timezone, { start: r.customer.quietStart, end: r.customer.quietEnd });
+      if (quiet) {
+        await db.reminder.update({ where: { id: r.id }, data: { status: 'waiting' } });
+        return { at: quiet };
+      }
+      const open = r.items.filter((i) => i.invoice.state === 'sent' && i.invoice.balance > 0n);
+      if (!open.length) {
+        await db.reminder.update({ where: { id: r.id }, data: { status: 'skipped', reason: 'paid before it left' } });
+        return 'done';
+      }
+      const tried = new Set(attempts.map((a) => `${a.channel}:${a.address}`));
+      const reach = (await reachesOf(db, r.customerId)).find((x) => !tried.has(`${x.channel}:${x.address}`) && usable(deps, x));
+      if (!reach) return fail(deps, r, attempts, attempts.length ? 'no channel took it' : 'opted out or no way to reach them');
+
+      const attempt: Attempt = { channel: reach.channel, address: reach.address, at: now.toISOString() };
+      await db.reminder.update({
+        where: { id: r.id },
+        data: { status: 'sending', channel: reach.channel, address: reach.address, attempts: [...attempts, attempt] as unknown as Prisma.InputJsonValue },
+      });
+      try {
+        const message = await compose(deps, r, reach, open.map((i) => ({ invoiceId: i.invoice.id, number: i.invoice.number, amount: i.invoice.balance })));
+        const sent = reach.channel === 'email'
+          ? (await deps.messenger!.send({ email: reach.address }, { subject: message.subject, text: `${message.reply.text}\n\n${message.link}` }), undefined)
+          : await deps.outbound.send({ channel: reach.channel, address: reach.address }, message.reply);
+        return finish(deps, r, { ...attempt, providerId: sent?.providerId }, [...attempts, { ...attempt, providerId: sent?.providerId }]);
+      } catch (err) {
+        deps.log.warn({ err, reminderId: r.id, channel: reach.channel }, 'reminder not taken by its channel; trying the next');
+        await db.reminder.update({
+          where: { id: r.id },
+          data: { status: 'queued', attempts: [...attempts, { ...attempt, error: String((err as Error)?.message ?? err).slice(0, 200) }] as unknown as Prisma.InputJsonValue },
+        });
+        return { at: clock() };
+      }
+    },
+  };
+}
+
+type Loaded = Prisma.ReminderGetPayload<{ include: { customer: { include: { org: true } }; items: { include: { invoice: { select: { id: true; number: true; balance: true; state: true } } } } } }>;
+
+function usable(deps: ReminderDeps, reach: Reach): boolean {
+  if (reach.channel === 'email') return Boolean(deps.messenger?.reaches.email);
+  // Outside its 24-hour window WhatsApp takes only an approved template.
+  if (reach.channel === 'whatsapp') return Boolean(deps.whatsappTemplate);
+  return true;
+}
+
+async function compose(deps: ReminderDeps, r: Loaded, reach: Reach, allocations: Array<{ invoiceId: number; number: string; amount: bigint }>) {
+  const viewer = await loadViewer(deps.db, reach.contactId);
+  const total = allocations.reduce((s, a) => s + a.amount, 0n);
+  const sum = formatMoney(total, r.currency, r.customer.org.locale);
+  const { url } = await deps.payments.createCheckout({
+    viewer, allocations, amount: total, currency: r.currency, methods: offeredMethods(viewer.achEnabled, undefined).methods,
+    description: `Payment of ${allocations.map((a) => a.number).join(', ')}`,
+    origin: { channel: reach.channel, address: reach.address }, idempotencyKey: `reminder:${r.id}`,
+  });
+  const first = reach.contactName.split(' ')[0];
+  const list = allocations.map((a) => `${a.number} (${formatMoney(a.amount, r.currency, r.customer.org.locale)})`).join(', ');
+  const text = `Hi ${first}, a reminder from ${r.customer.org.name}: ${list} ${allocations.length === 1 ? 'is' : 'are'} due, ${sum} in all. `
+    + 'Reply "pay" for the link again, or tell me if something is wrong.';
+  return {
+    subject: `${r.customer.org.name}: ${sum} due`,
+    link: url,
+    reply: reply(text, {
+      link: { label: `Pay ${sum}`, url },
+      ...(reach.channel === 'whatsapp' && deps.whatsappTemplate ? { template: { sid: deps.whatsappTemplate, variables: { 1: first, 2: sum, 3: url } } } : {}),
+    }),
+  };
+}
+
+async function finish(deps: ReminderDeps, r: Loaded, attempt: Attempt, attempts: Attempt[]) {
+  const now = deps.clock();
+  await deps.db.$transaction(async (tx) => {
+    await tx.reminder.update({
+      where: { id: r.id },
+      data: { status: 'sent', sentAt: now, providerId: attempt.providerId ?? null, channel: attempt.channel as Loaded['channel'], address: attempt.address, attempts: attempts as unknown as Prisma.InputJsonValue },
+    });
+    await recordEvent(tx, { orgId: r.customer.orgId, customerId: r.customerId }, {
+      type: 'reminder.sent',
+      message: `Reminder sent to ${r.customer.name} by ${attempt.channel} for ${formatMoney(r.total, r.currency, r.customer.org.locale)} (${r.items.map((i) => i.invoice.number).join(', ')}).`,
+      data: { customer: r.customer.key, channel: attempt.channel, invoices: r.items.map((i) => i.invoice.number), reminder: r.id },
+    }, now);
+  });
+  return 'done' as const;
+}
+
+async function fail(deps: ReminderDeps, r: Loaded, attempts: Attempt[], reason: string) {
+  const now = deps.clock();
+  await deps.db.$transaction(async (tx) => {
+    await tx.reminder.update({ where: { id: r.id }, data: { status: 'failed', reason, attempts: attempts as unknown as Prisma.InputJsonValue } });
+    await recordEvent(tx, { orgId: r.customer.orgId, customerId: r.customerId }, {
+      type: 'reminder.failed',
+      message: `A reminder to ${r.customer.name} could not be delivered (${reason}).`,
+      data: { customer: r.customer.key, reason, channels: attempts.map((a) => a.channel), invoices: r.items.map((i) => i.invoice.number), reminder: r.id },
+    }, now);
+  });
+  return 'done' as const;
+}
+
+/**
+ * A provider's later word that a reminder was not delivered (Twilio's `failed`/`undelivered`):
+ * the reminder goes back to its job, which tries the contact's next channel.
+ */
+export async function reminderNotDelivered(db: Db, providerId: string, status: string): Promise<void> {
+  const r = await db.reminder.findFirst({ where: { providerId, status: 'sent' }, select: { id: true, attempts: true } });
+  if (!r) return;
+  const attempts = ((r.attempts ?? []) as Attempt[]).map((a) => (a.providerId === providerId ? { ...a, error: `provider said ${status}` } : a));
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.reminder.updateMany({ where: { id: r.id, status: 'sent' }, data: { status: 'queued', providerId: null, attempts: attempts as unknown as Prisma.InputJsonValue } });
+    if (count) await enqueueJob(tx, { key: `reminder:${r.id}`, kind: SEND_REMINDER, payload: { reminderId: r.id } });
+  });
+}
