@@ -6,13 +6,11 @@ import type { OutboundRouter } from '../core/outbound/outbound-router';
 import { registerAdmin } from './admin/admin-payments';
 import type { DoorDeps } from './door';
 import { registerSandbox } from './sandbox/sandbox-route';
+import { routeSenders } from './senders/route-senders';
 import { createServer } from './server';
-import { createSlackSender } from './slack/slack-sender';
 import { registerSlack } from './slack/slack-route';
 import { registerStripe } from './stripe/stripe-webhook';
-import { createTeamsSender } from './teams/teams-sender';
 import { registerTeams } from './teams/teams-route';
-import { createTwilioSender } from './twilio/twilio-sender';
 import { registerTwilio } from './twilio/twilio-route';
 import { registerWeb } from './web/web-routes';
 
@@ -28,13 +26,7 @@ export interface AppParts {
 export function buildApp({ config, log, core, outbound }: AppParts): restify.Server {
   const server = createServer({ core, log });
   const door: DoorDeps = { config, log, core };
-  const twilio = createTwilioSender(config);
-  if (twilio) {
-    outbound.route('sms', twilio);
-    outbound.route('whatsapp', twilio);
-  }
-  outbound.route('slack', createSlackSender(door));
-  outbound.route('teams', createTeamsSender(door));
+  routeSenders(door, outbound);
   registerTwilio(server, door);
   registerTeams(server, door);
   registerSlack(server, door);

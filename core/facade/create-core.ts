@@ -18,7 +18,7 @@ import { createJobRunner, type JobRunnerOptions } from '../jobs/job-runner';
 import { eventDeliveryHandlers } from '../merchant/deliver-events';
 import { planReminders } from '../reminders/plan-reminders';
 import { orgOf, targetOf } from '../reminders/reminder-request';
-import { reminderHandlers, reminderNotDelivered } from '../reminders/send-reminder';
+import { reminderHandlers, reminderNotDelivered, sendersOf } from '../reminders/send-reminder';
 import { getCheckout } from '../payments/get-checkout';
 import type { WebhookReader } from '../payments/payment-gateway';
 import { sandboxConfirmation } from '../payments/providers/sandbox/sandbox-provider';
@@ -113,7 +113,10 @@ export function createCore(deps: CoreDeps): Core {
       authorize: (bearer) => authorizeAdmin(db, bearer, deps.operatorKeys),
       recordPayment: (scope, input, idempotencyKey) => recordOfflinePayment({ db, clock, scope, input, idempotencyKey }),
       importBooks: (scope, raw) => importBooks(db, raw, scope),
-      remind: (scope, request) => planReminders({ db, clock, orgKey: orgOf(scope, request), target: targetOf(request), dryRun: request.dryRun }),
+      remind: (scope, request) => planReminders({
+        db, clock, senders: sendersOf({ messenger: conversation.messenger, whatsappTemplate: deps.whatsappTemplate }),
+        orgKey: orgOf(scope, request), target: targetOf(request), dryRun: request.dryRun,
+      }),
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { enqueueJob } from '../jobs/job-runner';
 import { quietUntil } from './quiet-hours';
-import { reachesOf } from './reminder-channels';
+import { reachesOf, type Senders } from './reminder-channels';
 
 export const SEND_REMINDER = 'send-reminder';
 
@@ -23,6 +23,8 @@ export interface PlannedReminder {
   channel?: string;
   /** When a waiting reminder leaves. */
   leavesAt?: Date;
+  /** The Reminder row queued (not in a dry run). */
+  reminderId?: number;
 }
 
 /**
@@ -32,8 +34,8 @@ export interface PlannedReminder {
  * runner, written together; the job sends it, on the customer's channel, outside quiet hours.
  * `dryRun` writes nothing and says what would go, where, and what would wait.
  */
-export async function planReminders({ db, clock, orgKey, target, dryRun = false }: {
-  db: Db; clock: Clock; orgKey: string; target: ReminderTarget; dryRun?: boolean;
+export async function planReminders({ db, clock, senders, orgKey, target, dryRun = false }: {
+  db: Db; clock: Clock; senders: Senders; orgKey: string; target: ReminderTarget; dryRun?: boolean;
 }): Promise<PlannedReminder[]> {
   const org = await db.organization.findUnique({ where: { key: orgKey }, select: { id: true, timezone: true } });
   if (!org) throw new AppError('not_found', `org: no organization "${orgKey}"`);
@@ -77,24 +79,25 @@ export async function planReminders({ db, clock, orgKey, target, dryRun = false 
       planned.push({ ...base, invoices: invoices.map((i) => ({ number: i.number, amount: i.balance })), outcome: 'skipped', reason: 'reminded today already' });
       continue;
     }
-    const [reach] = await reachesOf(db, customer.id);
+    const [reach] = await reachesOf(db, customer.id, senders);
     if (!reach) {
       planned.push({ ...base, outcome: 'skipped', reason: 'opted out or no way to reach them' });
       continue;
     }
     const waitUntil = quietUntil(now, customer.timezone, { start: customer.quietStart, end: customer.quietEnd });
     const plan: PlannedReminder = { ...base, channel: reach.channel, outcome: waitUntil ? 'waiting' : 'queued', ...(waitUntil ? { leavesAt: waitUntil } : {}) };
-    if (!dryRun && !(await record(db, customer.id, step, due, plan))) {
+    const reminderId = dryRun ? undefined : await record(db, customer.id, step, due, plan);
+    if (reminderId === null) {
       planned.push({ ...plan, outcome: 'skipped', reason: 'reminded today already' });
       continue;
     }
-    planned.push(plan);
+    planned.push({ ...plan, ...(reminderId ? { reminderId } : {}) });
   }
   return planned;
 }
 
-/** The reminder, its items and its job in one transaction; false if another run named these invoices first. */
-async function record(db: Db, customerId: number, step: string, due: Array<{ id: number; balance: bigint; currency: string }>, plan: PlannedReminder): Promise<boolean> {
+/** The reminder, its items and its job in one transaction; its id, or null if another run named these invoices first. */
+async function record(db: Db, customerId: number, step: string, due: Array<{ id: number; balance: bigint; currency: string }>, plan: PlannedReminder): Promise<number | null> {
   return db.$transaction(async (tx) => {
     const reminder = await tx.reminder.create({
       data: { customerId, trigger: 'manual', status: plan.outcome === 'waiting' ? 'waiting' : 'queued', total: plan.total, currency: plan.currency },
@@ -105,9 +108,9 @@ async function record(db: Db, customerId: number, step: string, due: Array<{ id:
     });
     if (count < due.length) throw new Lost();
     await enqueueJob(tx, { key: `reminder:${reminder.id}`, kind: SEND_REMINDER, payload: { reminderId: reminder.id }, runAt: plan.leavesAt });
-    return true;
+    return reminder.id;
   }).catch((err: unknown) => {
-    if (err instanceof Lost) return false;
+    if (err instanceof Lost) return null;
     throw err;
   });
 }

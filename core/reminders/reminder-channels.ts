@@ -4,14 +4,20 @@ import type { Db } from '../db/db';
 export type ReminderChannel = Exclude<Channel, 'web'>;
 export type Reach = { channel: ReminderChannel; address: string; contactId: number; contactName: string };
 
+/** What this server can send on: e-mail needs SMTP; WhatsApp, outside its 24-hour window, an approved template. */
+export interface Senders {
+  email: boolean;
+  whatsappTemplate: boolean;
+}
+
 const ORDER: ReminderChannel[] = ['whatsapp', 'sms', 'slack', 'teams', 'email'];
 
 /**
  * Where a customer can be reminded, best first: its preferred channel, then WhatsApp, SMS,
- * Slack, Teams and e-mail; on each, its primary contact first. A chat identity that opted out is
- * never a way to reach anyone; a channel with no way left drops out.
+ * Slack, Teams and e-mail; on each, its primary contact first. A contact that opted out in any
+ * chat is never written to; a channel this server cannot send on drops out.
  */
-export async function reachesOf(db: Db, customerId: number): Promise<Reach[]> {
+export async function reachesOf(db: Db, customerId: number, senders: Senders): Promise<Reach[]> {
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: customerId },
     select: {
@@ -26,6 +32,7 @@ export async function reachesOf(db: Db, customerId: number): Promise<Reach[]> {
   const order = preferred ? [preferred, ...ORDER.filter((c) => c !== preferred)] : ORDER;
   const reaches: Reach[] = [];
   for (const channel of order) {
+    if ((channel === 'email' && !senders.email) || (channel === 'whatsapp' && !senders.whatsappTemplate)) continue;
     for (const contact of customer.contacts) {
       const identity = contact.identities.find((i) => i.channel === channel);
       // Opting out in any chat of a contact stops reminders to that contact altogether.

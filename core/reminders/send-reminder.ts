@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import type { Prisma } from '../db/generated/client';
+import { AppError } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { enqueueJob, type JobHandler } from '../jobs/job-runner';
 import { formatMoney } from '../money';
@@ -12,7 +13,7 @@ import { loadViewer } from '../portal/viewer';
 import { reply } from '../replies/reply';
 import { SEND_REMINDER } from './plan-reminders';
 import { quietUntil } from './quiet-hours';
-import { reachesOf, type Reach } from './reminder-channels';
+import { reachesOf, type Reach, type Senders } from './reminder-channels';
 
 type Attempt = { channel: string; address: string; at: string; error?: string; providerId?: string };
 
@@ -70,18 +71,19 @@ export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler>
         return 'done';
       }
       const tried = new Set(attempts.map((a) => `${a.channel}:${a.address}`));
-      const reach = (await reachesOf(db, r.customerId)).find((x) => !tried.has(`${x.channel}:${x.address}`) && usable(deps, x));
+      const reach = (await reachesOf(db, r.customerId, sendersOf(deps))).find((x) => !tried.has(`${x.channel}:${x.address}`));
       if (!reach) return fail(deps, r, attempts, attempts.length ? 'no channel took it' : 'opted out or no way to reach them');
 
+      // The pay link first: a payment provider that is down delays the reminder (the runner retries), it does not change its channel.
+      const message = await compose(deps, r, reach, open.map((i) => ({ invoiceId: i.invoice.id, number: i.invoice.number, amount: i.invoice.balance })));
       const attempt: Attempt = { channel: reach.channel, address: reach.address, at: now.toISOString() };
       await db.reminder.update({
         where: { id: r.id },
         data: { status: 'sending', channel: reach.channel, address: reach.address, attempts: [...attempts, attempt] as unknown as Prisma.InputJsonValue },
       });
       try {
-        const message = await compose(deps, r, reach, open.map((i) => ({ invoiceId: i.invoice.id, number: i.invoice.number, amount: i.invoice.balance })));
         const sent = reach.channel === 'email'
-          ? (await deps.messenger!.send({ email: reach.address }, { subject: message.subject, text: `${message.reply.text}\n\n${message.link}` }), undefined)
+          ? (await deps.messenger!.send({ email: reach.address }, { subject: message.subject, text: message.link ? `${message.reply.text}\n\n${message.link}` : message.reply.text }), undefined)
           : await deps.outbound.send({ channel: reach.channel, address: reach.address }, message.reply);
         return finish(deps, r, { ...attempt, providerId: sent?.providerId }, [...attempts, { ...attempt, providerId: sent?.providerId }]);
       } catch (err) {
@@ -98,32 +100,34 @@ export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler>
 
 type Loaded = Prisma.ReminderGetPayload<{ include: { customer: { include: { org: true } }; items: { include: { invoice: { select: { id: true; number: true; balance: true; state: true } } } } } }>;
 
-function usable(deps: ReminderDeps, reach: Reach): boolean {
-  if (reach.channel === 'email') return Boolean(deps.messenger?.reaches.email);
-  // Outside its 24-hour window WhatsApp takes only an approved template.
-  if (reach.channel === 'whatsapp') return Boolean(deps.whatsappTemplate);
-  return true;
+export function sendersOf(deps: Pick<ReminderDeps, 'messenger' | 'whatsappTemplate'>): Senders {
+  return { email: Boolean(deps.messenger?.reaches.email), whatsappTemplate: Boolean(deps.whatsappTemplate) };
 }
 
 async function compose(deps: ReminderDeps, r: Loaded, reach: Reach, allocations: Array<{ invoiceId: number; number: string; amount: bigint }>) {
   const viewer = await loadViewer(deps.db, reach.contactId);
   const total = allocations.reduce((s, a) => s + a.amount, 0n);
   const sum = formatMoney(total, r.currency, r.customer.org.locale);
-  const { url } = await deps.payments.createCheckout({
+  // Without online payments (no provider set up) the reminder still goes, without a link.
+  const checkout = await deps.payments.createCheckout({
     viewer, allocations, amount: total, currency: r.currency, methods: offeredMethods(viewer.achEnabled, undefined).methods,
     description: `Payment of ${allocations.map((a) => a.number).join(', ')}`,
     origin: { channel: reach.channel, address: reach.address }, idempotencyKey: `reminder:${r.id}`,
+  }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'unavailable') return null;
+    throw err;
   });
+  const url = checkout?.url ?? null;
   const first = reach.contactName.split(' ')[0];
   const list = allocations.map((a) => `${a.number} (${formatMoney(a.amount, r.currency, r.customer.org.locale)})`).join(', ');
   const text = `Hi ${first}, a reminder from ${r.customer.org.name}: ${list} ${allocations.length === 1 ? 'is' : 'are'} due, ${sum} in all. `
-    + 'Reply "pay" for the link again, or tell me if something is wrong.';
+    + (url ? 'Reply "pay" for the link again, or tell me if something is wrong.' : 'Reply here if something is wrong.');
   return {
     subject: `${r.customer.org.name}: ${sum} due`,
     link: url,
     reply: reply(text, {
-      link: { label: `Pay ${sum}`, url },
-      ...(reach.channel === 'whatsapp' && deps.whatsappTemplate ? { template: { sid: deps.whatsappTemplate, variables: { 1: first, 2: sum, 3: url } } } : {}),
+      ...(url ? { link: { label: `Pay ${sum}`, url } } : {}),
+      ...(reach.channel === 'whatsapp' && deps.whatsappTemplate ? { template: { sid: deps.whatsappTemplate, variables: { 1: first, 2: sum, 3: url ?? r.customer.org.name } } } : {}),
     }),
   };
 }
