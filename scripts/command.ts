@@ -36,7 +36,10 @@ export function runCommand<O extends Options>(command: Command<O>): void {
     if (args.positionals.length > (command.positionals ?? 0)) throw new UsageError(`unexpected argument: ${args.positionals[command.positionals ?? 0]}`);
     await command.run(args, loadSettings());
   };
-  run().catch((err: unknown) => {
+  run().then(() => {
+    // A command is one-shot: once its output is written, sockets a library keeps alive (HTTP agents, pools) do not hold it open.
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(0)));
+  }, (err: unknown) => {
     if (err instanceof UsageError) console.error(`${err.message}\n\n${command.usage}`);
     else console.error(err instanceof AppError ? err.message : err);
     process.exit(1);

@@ -6,6 +6,7 @@ import { openDatabase } from '../../core/db/open-database';
 import { fixtureFile } from '../support/fixture';
 import { load } from '../support/load';
 import { ROOT, TS_NODE } from '../support/server-process';
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTwilioApi, type TwilioApiStandIn } from '../support/twilio-api';
 
 const SID = 'AC33333333333333333333333333333333';
@@ -16,6 +17,7 @@ describe('npm run -s remind', () => {
   let twilio: TwilioApiStandIn;
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
+  let pg: TestDatabase | null;
   // Asynchronously: the Twilio stand-in answers from this very process.
   const run = (...args: string[]) => new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
     execFile(TS_NODE[0], [...TS_NODE.slice(1), 'scripts/remind.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' }, (err, stdout, stderr) => {
@@ -26,19 +28,24 @@ describe('npm run -s remind', () => {
   beforeAll(async () => {
     twilio = await startTwilioApi(SID, TOKEN);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-remind-'));
-    const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    // PostgreSQL where the machine has one for tests (each command opens it in a moment), else the embedded database.
+    pg = process.env.TEST_DATABASE_URL ? await openTestDatabase('postgres') : null;
+    const db = pg ?? await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
     const file = fixtureFile() as ReturnType<typeof fixtureFile> & { customers: Array<{ quietHours?: object }> };
     // Quiet hours that never come, and only INV-000002 overdue: the run does not depend on the day or hour it runs at.
     for (const c of file.customers) c.quietHours = { start: '00:00', end: '00:00' };
     for (const invoice of file.invoices) if (invoice.number !== 'INV-000002') invoice.dueDate = '2099-12-31';
     await load(db.prisma, file);
-    await db.close();
+    if (!pg) await db.close();
     env = {
-      ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: '', APP_SECRET: 'remind-command-secret-0123456789abcdef',
+      ...process.env, DATA_DIR: dataDir, DATABASE_URL: pg?.url ?? '', NODE_ENV: '', APP_SECRET: 'remind-command-secret-0123456789abcdef',
       TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SMS_FROM: '+12125550199', TWILIO_API_URL: twilio.url, PUBLIC_BASE_URL: 'https://portal.example.com',
     };
   }, 60_000);
-  afterAll(() => twilio.close());
+  afterAll(async () => {
+    await twilio.close();
+    await pg?.close();
+  });
 
   test('--dry-run says what would go and sends nothing; the run sends once and sums up; a second run sends nothing', async () => {
     const dry = await run('--overdue', '--dry-run');
