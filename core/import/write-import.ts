@@ -3,6 +3,8 @@ import type { Db } from '../db/open-database';
 import { Prisma } from '../db/generated/client';
 import { AppError } from '../errors';
 import { destinationsOf } from '../events/record-event';
+import { pokeJob } from '../jobs/job-runner';
+import { REMINDER_SCHEDULE, scheduleJobKey } from '../reminders/plan-reminders';
 import { fromDay } from '../dates';
 import { numberSeq } from '../values';
 import type { ImportPlan } from './plan-import';
@@ -79,6 +81,10 @@ export async function writeImport(db: Db, plan: ImportPlan, now = new Date()): P
     await writeRetainerApplications(tx, org.id, plan, invoiceId, created, summary.counts.retainerApplications);
     await writeDocuments(tx, plan, customerId, summary.counts.documents);
 
+    // A schedule set (for the organization or any customer) has its hourly job from now on.
+    if (o.reminders || plan.customers.some((c) => c.reminders)) {
+      await pokeJob(tx, { key: scheduleJobKey(org.id), kind: REMINDER_SCHEDULE, payload: { orgId: org.id } });
+    }
     summary.voided = plan.invoices.filter((v) => v.state === 'void').length + plan.salesOrders.filter((s) => s.status === 'void').length;
     summary.conflicts = await settleBalances(tx, org.id, now);
     return summary;

@@ -86,7 +86,7 @@ export async function planReminders({ db, clock, senders, orgKey, target, dryRun
     }
     const waitUntil = quietUntil(now, customer.timezone, { start: customer.quietStart, end: customer.quietEnd });
     const plan: PlannedReminder = { ...base, channel: reach.channel, outcome: waitUntil ? 'waiting' : 'queued', ...(waitUntil ? { leavesAt: waitUntil } : {}) };
-    const reminderId = dryRun ? undefined : await record(db, customer.id, step, due, plan);
+    const reminderId = dryRun ? undefined : await record(db, customer.id, 'manual', due.map((i) => ({ ...i, step })), plan);
     if (reminderId === null) {
       planned.push({ ...plan, outcome: 'skipped', reason: 'reminded today already' });
       continue;
@@ -97,14 +97,14 @@ export async function planReminders({ db, clock, senders, orgKey, target, dryRun
 }
 
 /** The reminder, its items and its job in one transaction; its id, or null if another run named these invoices first. */
-async function record(db: Db, customerId: number, step: string, due: Array<{ id: number; balance: bigint; currency: string }>, plan: PlannedReminder): Promise<number | null> {
+async function record(db: Db, customerId: number, trigger: 'manual' | 'schedule', due: Array<{ id: number; balance: bigint; step: string }>, plan: PlannedReminder): Promise<number | null> {
   return db.$transaction(async (tx) => {
     const reminder = await tx.reminder.create({
-      data: { customerId, trigger: 'manual', status: plan.outcome === 'waiting' ? 'waiting' : 'queued', total: plan.total, currency: plan.currency },
+      data: { customerId, trigger, status: plan.outcome === 'waiting' ? 'waiting' : 'queued', total: plan.total, currency: plan.currency },
       select: { id: true },
     });
     const { count } = await tx.reminderItem.createMany({
-      data: due.map((i) => ({ invoiceId: i.id, step, reminderId: reminder.id, amount: i.balance })), skipDuplicates: true,
+      data: due.map((i) => ({ invoiceId: i.id, step: i.step, reminderId: reminder.id, amount: i.balance })), skipDuplicates: true,
     });
     if (count < due.length) throw new Lost();
     await enqueueJob(tx, { key: `reminder:${reminder.id}`, kind: SEND_REMINDER, payload: { reminderId: reminder.id }, runAt: plan.leavesAt });
@@ -117,3 +117,82 @@ async function record(db: Db, customerId: number, step: string, due: Array<{ id:
 
 /** Another run took some of these invoices between the read and the write: this one stands down whole. */
 class Lost extends Error {}
+
+export const REMINDER_SCHEDULE = 'reminder-schedule';
+
+export function scheduleJobKey(orgId: number): string {
+  return `reminder-schedule:${orgId}`;
+}
+
+type Schedule = { beforeDue: number[]; afterDue: number[] };
+
+function scheduleOf(value: unknown): Schedule | null {
+  const s = value as Partial<Schedule> | null | undefined;
+  if (!s || typeof s !== 'object') return null;
+  return { beforeDue: Array.isArray(s.beforeDue) ? s.beforeDue : [], afterDue: Array.isArray(s.afterDue) ? s.afterDue : [] };
+}
+
+/**
+ * The step of a schedule an invoice has reached today: before its due date the nearest
+ * `before:N` whose day has come, from its due date on the furthest `after:N`. Only that step
+ * goes (an invoice found 40 days late is reminded once, not for every step it missed).
+ */
+export function stepReached(schedule: Schedule, dueDate: Date, today: string): string | null {
+  const late = Math.round((Date.parse(`${today}T00:00:00Z`) - dueDate.getTime()) / 86_400_000);
+  if (late < 0) {
+    const before = schedule.beforeDue.filter((n) => n >= -late);
+    return before.length ? `before:${Math.min(...before)}` : null;
+  }
+  const after = schedule.afterDue.filter((n) => n <= late);
+  return after.length ? `after:${Math.max(...after)}` : null;
+}
+
+/**
+ * The scheduled reminders of one organization due now (a standing job, run every hour): one
+ * message per customer naming each invoice whose step has come and not gone; each step of each
+ * invoice once, ever. A customer's own schedule overrides the organization's; `false` is none.
+ */
+export async function runSchedule({ db, clock, senders, orgId }: { db: Db; clock: Clock; senders: Senders; orgId: number }): Promise<PlannedReminder[]> {
+  const org = await db.organization.findUnique({ where: { id: orgId }, select: { reminders: true } });
+  if (!org) return [];
+  const now = clock();
+  const customers = await db.customer.findMany({
+    where: { orgId },
+    select: { id: true, key: true, name: true, currency: true, timezone: true, quietStart: true, quietEnd: true, reminders: true },
+    orderBy: { id: 'asc' },
+  });
+  const planned: PlannedReminder[] = [];
+  for (const customer of customers) {
+    const schedule = customer.reminders === false ? null : scheduleOf(customer.reminders) ?? scheduleOf(org.reminders);
+    if (!schedule) continue;
+    const today = dayIn(customer.timezone, now);
+    const invoices = await db.invoice.findMany({
+      where: { customerId: customer.id, kind: 'invoice', state: 'sent', balance: { gt: 0n }, dueDate: { not: null } },
+      select: { id: true, number: true, balance: true, dueDate: true },
+      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    });
+    const reached = invoices.flatMap((i) => {
+      const step = stepReached(schedule, i.dueDate!, today);
+      return step ? [{ ...i, step }] : [];
+    });
+    if (!reached.length) continue;
+    const sent = await db.reminderItem.findMany({ where: { OR: reached.map((i) => ({ invoiceId: i.id, step: i.step })) }, select: { invoiceId: true } });
+    const gone = new Set(sent.map((s) => s.invoiceId));
+    const due = reached.filter((i) => !gone.has(i.id));
+    if (!due.length) continue;
+    const base = {
+      customer: customer.key, customerName: customer.name, currency: customer.currency,
+      invoices: due.map((i) => ({ number: i.number, amount: i.balance })), total: due.reduce((s, i) => s + i.balance, 0n),
+    };
+    const [reach] = await reachesOf(db, customer.id, senders);
+    if (!reach) {
+      planned.push({ ...base, outcome: 'skipped', reason: 'opted out or no way to reach them' });
+      continue;
+    }
+    const waitUntil = quietUntil(now, customer.timezone, { start: customer.quietStart, end: customer.quietEnd });
+    const plan: PlannedReminder = { ...base, channel: reach.channel, outcome: waitUntil ? 'waiting' : 'queued', ...(waitUntil ? { leavesAt: waitUntil } : {}) };
+    const reminderId = await record(db, customer.id, 'schedule', due, plan);
+    planned.push(reminderId === null ? { ...plan, outcome: 'skipped', reason: 'sent by another run' } : { ...plan, reminderId });
+  }
+  return planned;
+}

@@ -11,7 +11,7 @@ import type { PaymentGateway } from '../payments/payment-gateway';
 import { offeredMethods } from '../payments/plan-payment';
 import { loadViewer } from '../portal/viewer';
 import { reply } from '../replies/reply';
-import { SEND_REMINDER } from './plan-reminders';
+import { REMINDER_SCHEDULE, runSchedule, SEND_REMINDER } from './plan-reminders';
 import { quietUntil } from './quiet-hours';
 import { reachesOf, type Reach, type Senders } from './reminder-channels';
 
@@ -41,6 +41,11 @@ const SETTLE_MS = 60_000;
  */
 export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler> {
   return {
+    /** An organization's schedule, looked at every hour. */
+    async [REMINDER_SCHEDULE](job) {
+      await runSchedule({ db: deps.db, clock: deps.clock, senders: sendersOf(deps), orgId: (job.payload as { orgId: number }).orgId });
+      return { at: new Date(deps.clock().getTime() + 3_600_000) };
+    },
     async [SEND_REMINDER](job) {
       const { reminderId } = job.payload as { reminderId: number };
       const { db, clock } = deps;

@@ -97,4 +97,32 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
     expect((await remind({ overdue: true, customer: 'c1' })).status).toBe(400);
     expect((await remind({ customer: 'nobody' })).body.error).toBe('customer: no customer "nobody" in organization "acme"');
   });
+
+  test('a schedule from the import file: each step of each invoice once, the latest step reached only; a customer with reminders off hears nothing', async () => {
+    const file = fixtureFile() as ReturnType<typeof fixtureFile> & { organization: { reminders?: object }; customers: Array<{ reminders?: unknown }> };
+    file.organization.reminders = { beforeDue: [3], afterDue: [1, 7, 14, 30] };
+    file.customers[1].reminders = false;
+    await load(db.prisma, file);
+    const texts = () => server.outbound.sent.map((s) => `${s.to.address} ${s.reply.text.split(': ')[1].split(' is due')[0]}`);
+
+    await drain();
+    expect(texts()).toEqual([`${HANK} INV-000002 ($300.00)`]);
+    await drain();
+    now = Date.parse('2026-11-24T17:00:00Z');
+    await drain();
+    expect(texts()).toHaveLength(1);
+
+    now = Date.parse('2026-11-28T15:00:00Z'); // INV-000003 and INV-000042 are due in three days
+    await drain();
+    expect(texts()).toEqual([`${HANK} INV-000002 ($300.00)`, `${HANK} INV-000003 ($300.00)`]);
+
+    now = Date.parse('2026-12-02T15:00:00Z'); // INV-000003 a day late
+    await drain();
+    expect(texts()).toEqual([`${HANK} INV-000002 ($300.00)`, `${HANK} INV-000003 ($300.00)`, `${HANK} INV-000003 ($300.00)`]);
+    expect(await db.prisma.reminderItem.findMany({ select: { step: true, invoice: { select: { number: true } } }, orderBy: { reminderId: 'asc' } })).toEqual([
+      { step: 'after:30', invoice: { number: 'INV-000002' } },
+      { step: 'before:3', invoice: { number: 'INV-000003' } },
+      { step: 'after:1', invoice: { number: 'INV-000003' } },
+    ]);
+  });
 });
