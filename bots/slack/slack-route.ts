@@ -58,6 +58,15 @@ function listen(app: App, deps: DoorDeps): void {
   app.command(COMMAND, async ({ ack, body, client, context }) => {
     await ack();
     const inbound = commandToInbound(body);
+    // `/portal remind overdue` from one of the merchant's Slack admins is the merchant's, not a customer's.
+    const merchant = inbound && (await deps.core.admin.remindFromSlack(inbound.user, body.text ?? '').catch((err: unknown) => {
+      log.error({ err, reqId: context.reqId }, 'slack reminder command failed');
+      return deps.core.messages.failed(err);
+    }));
+    if (inbound && merchant) {
+      await deliverReply(deps, client, responseUrlTarget(body.response_url, deps, directTarget(client, deps, inbound).dm), merchant, { reqId: context.reqId });
+      return;
+    }
     if (inbound) await converse(deps, client, inbound, responseUrlTarget(body.response_url, deps, directTarget(client, deps, inbound).dm), context.reqId);
   });
 

@@ -97,4 +97,6 @@ export interface AdminDesk {
   importBooks(scope: AdminScope, raw: unknown): Promise<ImportSummary>;
   /** A manual reminder run: queued per customer (or, with dryRun, only said). */
   remind(scope: AdminScope, request: ReminderRequest): Promise<PlannedReminder[]>;
+  /** `/portal remind …` by one of an organization's Slack admins: the run's summary; null for any other text. */
+  remindFromSlack(userId: string, text: string): Promise<Reply | null>;
 }

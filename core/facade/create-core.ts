@@ -16,6 +16,7 @@ import { recallConversation, rememberConversation } from '../outbound/remember-c
 import { confirmCheckout, paymentMessageHandlers } from '../payments/confirm-checkout';
 import { createJobRunner, type JobRunnerOptions } from '../jobs/job-runner';
 import { eventDeliveryHandlers } from '../merchant/deliver-events';
+import { remindFromSlack } from '../reminders/chat-command';
 import { planReminders } from '../reminders/plan-reminders';
 import { orgOf, targetOf } from '../reminders/reminder-request';
 import { reminderHandlers, reminderNotDelivered, sendersOf } from '../reminders/send-reminder';
@@ -113,8 +114,9 @@ export function createCore(deps: CoreDeps): Core {
       authorize: (bearer) => authorizeAdmin(db, bearer, deps.operatorKeys),
       recordPayment: (scope, input, idempotencyKey) => recordOfflinePayment({ db, clock, scope, input, idempotencyKey }),
       importBooks: (scope, raw) => importBooks(db, raw, scope),
+      remindFromSlack: (userId, text) => remindFromSlack({ db, clock, senders: sendersOf({ messenger: conversation.messenger, whatsappTemplate: deps.whatsappTemplate, outbound: deps.outbound }) }, userId, text),
       remind: (scope, request) => planReminders({
-        db, clock, senders: sendersOf({ messenger: conversation.messenger, whatsappTemplate: deps.whatsappTemplate }),
+        db, clock, senders: sendersOf({ messenger: conversation.messenger, whatsappTemplate: deps.whatsappTemplate, outbound: deps.outbound }),
         orgKey: orgOf(scope, request), target: targetOf(request), dryRun: request.dryRun,
       }),
     },

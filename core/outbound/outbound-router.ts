@@ -5,6 +5,8 @@ import type { OutboundSender } from './outbound-sender';
 export interface OutboundRouter extends OutboundSender {
   /** The sender of one channel, given by its door once the door exists. */
   route(channel: Channel, sender: OutboundSender): void;
+  /** Whether a door gave a sender for this channel. */
+  reaches(channel: Channel): boolean;
 }
 
 /** One OutboundSender for the core: each message goes through the sender of its channel. */
@@ -14,13 +16,14 @@ export function createOutboundRouter(log: { warn(obj: object, msg?: string): voi
     route(channel, sender) {
       senders[channel] = sender;
     },
+    reaches: (channel) => Boolean(senders[channel]),
     async send(to, reply) {
       const sender = senders[to.channel];
       if (!sender) {
         log.warn({ channel: to.channel }, 'no sender for this channel; message not sent');
         throw new AppError('unavailable', `no outbound sender for ${to.channel}`);
       }
-      await sender.send(to, reply);
+      return sender.send(to, reply);
     },
   };
 }

@@ -9,4 +9,6 @@ import type { Reply } from '../replies/reply';
 export interface OutboundSender {
   /** Resolves once the provider took the message; with its id where the provider gives one (Twilio's SID). */
   send(to: { channel: Channel; address: string }, reply: Reply): Promise<void | { providerId?: string }>;
+  /** For a router of several channels: whether one of them has a sender. */
+  reaches?(channel: Channel): boolean;
 }

@@ -8,6 +8,8 @@ export type Reach = { channel: ReminderChannel; address: string; contactId: numb
 export interface Senders {
   email: boolean;
   whatsappTemplate: boolean;
+  /** Whether this process has a sender for a chat channel (Twilio for SMS and WhatsApp, Slack, Teams). */
+  chat(channel: Channel): boolean;
 }
 
 const ORDER: ReminderChannel[] = ['whatsapp', 'sms', 'slack', 'teams', 'email'];
@@ -32,7 +34,7 @@ export async function reachesOf(db: Db, customerId: number, senders: Senders): P
   const order = preferred ? [preferred, ...ORDER.filter((c) => c !== preferred)] : ORDER;
   const reaches: Reach[] = [];
   for (const channel of order) {
-    if ((channel === 'email' && !senders.email) || (channel === 'whatsapp' && !senders.whatsappTemplate)) continue;
+    if (channel === 'email' ? !senders.email : !senders.chat(channel) || (channel === 'whatsapp' && !senders.whatsappTemplate)) continue;
     for (const contact of customer.contacts) {
       const identity = contact.identities.find((i) => i.channel === channel);
       // Opting out in any chat of a contact stops reminders to that contact altogether.

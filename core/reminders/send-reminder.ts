@@ -105,8 +105,11 @@ export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler>
 
 type Loaded = Prisma.ReminderGetPayload<{ include: { customer: { include: { org: true } }; items: { include: { invoice: { select: { id: true; number: true; balance: true; state: true } } } } } }>;
 
-export function sendersOf(deps: Pick<ReminderDeps, 'messenger' | 'whatsappTemplate'>): Senders {
-  return { email: Boolean(deps.messenger?.reaches.email), whatsappTemplate: Boolean(deps.whatsappTemplate) };
+export function sendersOf(deps: Pick<ReminderDeps, 'messenger' | 'whatsappTemplate' | 'outbound'>): Senders {
+  return {
+    email: Boolean(deps.messenger?.reaches.email), whatsappTemplate: Boolean(deps.whatsappTemplate),
+    chat: (channel) => deps.outbound.reaches?.(channel) ?? true,
+  };
 }
 
 async function compose(deps: ReminderDeps, r: Loaded, reach: Reach, allocations: Array<{ invoiceId: number; number: string; amount: bigint }>) {

@@ -7,6 +7,8 @@ import { registerSlack } from '../../bots/slack/slack-route';
 import { createSlackSender } from '../../bots/slack/slack-sender';
 import { loadConfig } from '../../core/config';
 import { startApp, type TestApp } from '../support/app';
+import { fixtureFile } from '../support/fixture';
+import { load } from '../support/load';
 import { RecordingGateway } from '../support/conversation';
 import { eventually, startSlackStandIn, type SlackCall, type SlackStandIn } from '../support/slack-api';
 
@@ -186,6 +188,32 @@ test('/portal: acknowledged empty, answered through response_url to the asker on
   const greeted = await eventually(() => slack.responses.find((r) => hello.response_url.endsWith(r.path)));
   expect(unescape(greeted.body.text)).toMatch(/^Hi Hank! This is Acme Supplies Ltd's customer portal for Globex Corp/);
   expect(slack.calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0GENERAL')).toBe(false);
+});
+
+test('/portal remind overdue: the merchant\'s listed Slack admin starts a run and reads its summary; anyone else is told no and nothing goes', async () => {
+  const file = fixtureFile() as ReturnType<typeof fixtureFile> & { organization: { notify?: object } };
+  file.organization.notify = { slackAdmins: ['U0ADMIN'] };
+  await load(app.db.prisma, file);
+  const command = (user: string, text: string) => {
+    const n = next();
+    return {
+      token: 'legacy-verification-token', team_id: 'T0001', team_domain: 'acme', channel_id: 'C0AR', channel_name: 'accounts',
+      user_id: user, user_name: user.toLowerCase(), command: '/portal', text, api_app_id: 'A0001', is_enterprise_install: 'false',
+      response_url: `${slack.url}/response/commands/${n}`, trigger_id: `${n}.3.ghi`,
+    };
+  };
+  const stranger = command('U0001', 'remind overdue');
+  expect((await sendForm(stranger)).status).toBe(200);
+  const refused = await eventually(() => slack.responses.find((r) => stranger.response_url.endsWith(r.path)));
+  expect(unescape(refused.body.text)).toBe(':warning: Only the Slack users your import lists as "slackAdmins" can send reminders from here.');
+  expect(await app.db.prisma.reminder.count()).toBe(0);
+
+  const admin = command('U0ADMIN', 'remind overdue');
+  expect((await sendForm(admin)).status).toBe(200);
+  const summary = await eventually(() => slack.responses.find((r) => admin.response_url.endsWith(r.path)));
+  expect(summary.body.response_type).toBe('ephemeral');
+  expect(unescape(summary.body.text)).toBe('Reminders for acme: 1 going out now (slack 1); 0 waiting for the customer\'s quiet hours to end; 0 skipped. Each one sent or failed shows in your events.');
+  expect(await app.db.prisma.reminder.count()).toBe(1);
 });
 
 test('a mention in a channel is answered in the DM, never in the channel', async () => {
