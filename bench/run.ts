@@ -4,9 +4,10 @@ import { benchConversation } from './conversation';
 import { benchLedger } from './ledger';
 import { benchPayments } from './payments';
 import { benchPdf } from './pdf';
+import { benchReminders } from './reminders';
 import { benchSync } from './sync';
 
-const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger, conversation: benchConversation, pdf: benchPdf, channels: benchChannels, payments: benchPayments, sync: benchSync };
+const BENCHES: Record<string, () => Promise<void>> = { ledger: benchLedger, conversation: benchConversation, pdf: benchPdf, channels: benchChannels, payments: benchPayments, sync: benchSync, reminders: benchReminders };
 
 async function main() {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
