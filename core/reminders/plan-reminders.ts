@@ -67,33 +67,40 @@ export async function planReminders({ db, clock, senders, orgKey, target, dryRun
     const step = `manual:${today}`;
     const done = new Set((await db.reminderItem.findMany({ where: { step, invoiceId: { in: invoices.map((i) => i.id) } }, select: { invoiceId: true } })).map((r) => r.invoiceId));
     const due = invoices.filter((i) => !done.has(i.id));
-    const base = {
-      customer: customer.key, customerName: customer.name, currency: customer.currency,
-      invoices: due.map((i) => ({ number: i.number, amount: i.balance })), total: due.reduce((s, i) => s + i.balance, 0n),
-    };
     if (!invoices.length) {
-      if (!('overdue' in target)) planned.push({ ...base, outcome: 'skipped', reason: 'nothing due' });
-      continue;
+      if (!('overdue' in target)) planned.push({ ...summaryOf(customer, []), outcome: 'skipped', reason: 'nothing due' });
+    } else if (!due.length) {
+      planned.push({ ...summaryOf(customer, invoices), outcome: 'skipped', reason: 'reminded today already' });
+    } else {
+      planned.push(await planOne({ db, now, senders, dryRun }, customer, 'manual', due.map((i) => ({ ...i, step }))));
     }
-    if (!due.length) {
-      planned.push({ ...base, invoices: invoices.map((i) => ({ number: i.number, amount: i.balance })), outcome: 'skipped', reason: 'reminded today already' });
-      continue;
-    }
-    const [reach] = await reachesOf(db, customer.id, senders);
-    if (!reach) {
-      planned.push({ ...base, outcome: 'skipped', reason: 'opted out or no way to reach them' });
-      continue;
-    }
-    const waitUntil = quietUntil(now, customer.timezone, { start: customer.quietStart, end: customer.quietEnd });
-    const plan: PlannedReminder = { ...base, channel: reach.channel, outcome: waitUntil ? 'waiting' : 'queued', ...(waitUntil ? { leavesAt: waitUntil } : {}) };
-    const reminderId = dryRun ? undefined : await record(db, customer.id, 'manual', due.map((i) => ({ ...i, step })), plan);
-    if (reminderId === null) {
-      planned.push({ ...plan, outcome: 'skipped', reason: 'reminded today already' });
-      continue;
-    }
-    planned.push({ ...plan, ...(reminderId ? { reminderId } : {}) });
   }
   return planned;
+}
+
+type Planned = { id: number; key: string; name: string; currency: string; timezone: string; quietStart: string; quietEnd: string };
+
+function summaryOf(customer: Planned, invoices: Array<{ number: string; balance: bigint }>) {
+  return {
+    customer: customer.key, customerName: customer.name, currency: customer.currency,
+    invoices: invoices.map((i) => ({ number: i.number, amount: i.balance })), total: invoices.reduce((s, i) => s + i.balance, 0n),
+  };
+}
+
+/**
+ * One customer's reminder, manual or scheduled: where it would go, whether it waits for quiet
+ * hours, and (unless a dry run) its row, items and job — or skipped, saying why.
+ */
+async function planOne({ db, now, senders, dryRun }: { db: Db; now: Date; senders: Senders; dryRun: boolean }, customer: Planned,
+  trigger: 'manual' | 'schedule', due: Array<{ id: number; number: string; balance: bigint; step: string }>): Promise<PlannedReminder> {
+  const base = summaryOf(customer, due);
+  const [reach] = await reachesOf(db, customer.id, senders);
+  if (!reach) return { ...base, outcome: 'skipped', reason: 'opted out or no way to reach them' };
+  const waitUntil = quietUntil(now, customer.timezone, { start: customer.quietStart, end: customer.quietEnd });
+  const plan: PlannedReminder = { ...base, channel: reach.channel, outcome: waitUntil ? 'waiting' : 'queued', ...(waitUntil ? { leavesAt: waitUntil } : {}) };
+  if (dryRun) return plan;
+  const reminderId = await record(db, customer.id, trigger, due, plan);
+  return reminderId === null ? { ...plan, outcome: 'skipped', reason: 'reminded today already' } : { ...plan, reminderId };
 }
 
 /** The reminder, its items and its job in one transaction; its id, or null if another run named these invoices first. */
@@ -179,20 +186,7 @@ export async function runSchedule({ db, clock, senders, orgId }: { db: Db; clock
     const sent = await db.reminderItem.findMany({ where: { OR: reached.map((i) => ({ invoiceId: i.id, step: i.step })) }, select: { invoiceId: true } });
     const gone = new Set(sent.map((s) => s.invoiceId));
     const due = reached.filter((i) => !gone.has(i.id));
-    if (!due.length) continue;
-    const base = {
-      customer: customer.key, customerName: customer.name, currency: customer.currency,
-      invoices: due.map((i) => ({ number: i.number, amount: i.balance })), total: due.reduce((s, i) => s + i.balance, 0n),
-    };
-    const [reach] = await reachesOf(db, customer.id, senders);
-    if (!reach) {
-      planned.push({ ...base, outcome: 'skipped', reason: 'opted out or no way to reach them' });
-      continue;
-    }
-    const waitUntil = quietUntil(now, customer.timezone, { start: customer.quietStart, end: customer.quietEnd });
-    const plan: PlannedReminder = { ...base, channel: reach.channel, outcome: waitUntil ? 'waiting' : 'queued', ...(waitUntil ? { leavesAt: waitUntil } : {}) };
-    const reminderId = await record(db, customer.id, 'schedule', due, plan);
-    planned.push(reminderId === null ? { ...plan, outcome: 'skipped', reason: 'sent by another run' } : { ...plan, reminderId });
+    if (due.length) planned.push(await planOne({ db, now, senders, dryRun: false }, customer, 'schedule', due));
   }
   return planned;
 }
