@@ -9,7 +9,7 @@ import { renderDocument } from '../documents/render-document';
 import { APOLOGY, AppError } from '../errors';
 import { isWebSessionId, listDemoContacts, startWebSession } from '../identity/web-session';
 import { importBooks } from '../import/import-organization';
-import { authorizeAdmin } from '../merchant/merchant-keys';
+import { authorizeAdmin, orgOf } from '../merchant/merchant-keys';
 import type { OutboundSender } from '../outbound/outbound-sender';
 import { recordDeliveryStatus } from '../outbound/record-delivery-status';
 import { recallConversation, rememberConversation } from '../outbound/remember-conversation';
@@ -18,7 +18,7 @@ import { createJobRunner, type JobRunnerOptions } from '../jobs/job-runner';
 import { eventDeliveryHandlers } from '../merchant/deliver-events';
 import { remindFromSlack } from '../reminders/chat-command';
 import { planReminders } from '../reminders/plan-reminders';
-import { orgOf, targetOf } from '../reminders/reminder-request';
+import { targetOf } from '../reminders/reminder-request';
 import { reminderHandlers, reminderNotDelivered, sendersOf } from '../reminders/send-reminder';
 import { getCheckout } from '../payments/get-checkout';
 import type { WebhookReader } from '../payments/payment-gateway';
@@ -64,6 +64,8 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
   const confirm = { db, clock, jobs };
+  // What this process can send reminders on, asked when a run plans (doors route their senders after the core is made).
+  const senders = sendersOf({ messenger: conversation.messenger, whatsappTemplate: deps.whatsappTemplate, outbound: deps.outbound });
   return {
     clock,
     jobs: { start: jobs.start, runDue: jobs.runDue, stop: jobs.stop },
@@ -114,9 +116,9 @@ export function createCore(deps: CoreDeps): Core {
       authorize: (bearer) => authorizeAdmin(db, bearer, deps.operatorKeys),
       recordPayment: (scope, input, idempotencyKey) => recordOfflinePayment({ db, clock, scope, input, idempotencyKey }),
       importBooks: (scope, raw) => importBooks(db, raw, scope),
-      remindFromSlack: (userId, text) => remindFromSlack({ db, clock, senders: sendersOf({ messenger: conversation.messenger, whatsappTemplate: deps.whatsappTemplate, outbound: deps.outbound }) }, userId, text),
+      remindFromSlack: (userId, text) => remindFromSlack({ db, clock, senders }, userId, text),
       remind: (scope, request) => planReminders({
-        db, clock, senders: sendersOf({ messenger: conversation.messenger, whatsappTemplate: deps.whatsappTemplate, outbound: deps.outbound }),
+        db, clock, senders,
         orgKey: orgOf(scope, request), target: targetOf(request), dryRun: request.dryRun,
       }),
     },

@@ -50,3 +50,13 @@ export async function authorizeAdmin(db: Db, bearer: string, operatorKeys: Array
   if (!found || found.revokedAt) return null;
   return { all: false, orgId: found.org.id, orgKey: found.org.key };
 }
+
+/** The organization a request acts for: a merchant key's own, or the one an operator names. */
+export function orgOf(scope: AdminScope, request: { org?: string }): string {
+  if (scope.all) {
+    if (!request.org) throw new AppError('bad_request', 'org: required with the operator key (ADMIN_API_KEY)');
+    return request.org;
+  }
+  if (request.org !== undefined && request.org !== scope.orgKey) throw new AppError('not_allowed', `org: this key acts for organization "${scope.orgKey}" only`);
+  return scope.orgKey;
+}

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { dayIn, isValidDay, toDay, type Day } from '../dates';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
-import type { AdminScope } from '../merchant/merchant-keys';
+import { orgOf, type AdminScope } from '../merchant/merchant-keys';
 import { paymentForBooks } from '../events/payment-for-books';
 import { recordEvent } from '../events/record-event';
 import { currencyExponent, formatMoney, minBig, parseMoney } from '../money';
@@ -57,9 +57,7 @@ export interface RecordedPayment {
 export async function recordOfflinePayment({ db, clock, scope, input, idempotencyKey }: {
   db: Db; clock: Clock; scope: AdminScope; input: OfflinePaymentInput; idempotencyKey?: string;
 }): Promise<RecordedPayment> {
-  const org = scope.all ? input.org : scope.orgKey;
-  if (!org) throw new AppError('bad_request', 'org: required with the operator key (ADMIN_API_KEY)');
-  if (!scope.all && input.org !== undefined && input.org !== scope.orgKey) throw new AppError('not_allowed', `org: this key acts for organization "${scope.orgKey}" only`);
+  const org = orgOf(scope, input);
   const customer = await db.customer.findFirst({ where: { key: input.customer, org: { key: org } }, select: { id: true, orgId: true, name: true, currency: true, org: { select: { timezone: true, locale: true } } } });
   if (!customer) throw new AppError('not_found', `customer: no customer "${input.customer}" in organization "${org}"`);
   const amount = money(input.amount, customer.currency, 'amount');

@@ -5,8 +5,8 @@
  * (SIGKILL) twice and started again. Every event arrives at least once, in order per
  * organization, each signed as merchant.md documents.
  */
-import crypto from 'node:crypto';
 import http from 'node:http';
+import { verifiesPortalSignature } from '../support/portal-signature';
 import type { Db } from '../../core/db/open-database';
 import { load } from '../support/load';
 import { closeNow, listenLocally } from '../support/local-server';
@@ -43,10 +43,6 @@ function flakyReceiver(random: () => number) {
   return { server, arrivals, setDown: (value: boolean) => (down = value), refused: () => refused };
 }
 
-function verifies(secret: string, header: string, body: string): boolean {
-  const { t, v1 } = Object.fromEntries(header.split(',').map((part) => part.split('=') as [string, string]));
-  return v1 === crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-}
 
 let server: ProductionServer;
 const receiver = flakyReceiver(prng(1313));
@@ -122,7 +118,7 @@ test(`${PAYMENTS} events through a receiver that fails 30% of the time, with two
     const firstArrivals = [...new Set(receiver.arrivals.filter((a) => a.organization === org).map((a) => a.id))].map((id) => seqOf.get(id)!);
     expect(firstArrivals).toEqual([...firstArrivals].sort((a, b) => a - b));
   }
-  expect(receiver.arrivals.every((a) => verifies(secrets[a.organization], a.signature, a.body))).toBe(true);
+  expect(receiver.arrivals.every((a) => verifiesPortalSignature(secrets[a.organization], a.signature, a.body))).toBe(true);
   console.log(`${PAYMENTS} events: ${receiver.arrivals.length} deliveries accepted, ${receiver.refused()} refused by the receiver, two kills; `
     + `payments posted in ${(posted - started) / 1000} s, the last event delivered ${(delivered - posted) / 1000} s later`);
 }, 400_000);

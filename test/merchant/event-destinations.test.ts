@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
+import { verifiesPortalSignature } from '../support/portal-signature';
 import { createMerchantKey } from '../../core/merchant/merchant-keys';
 import { getInvoice } from '../../core/portal/get-invoice';
 import { startApp, type TestApp } from '../support/app';
@@ -12,12 +12,6 @@ import { DATABASE_KINDS } from '../support/test-database';
 
 const BOT_TOKEN = 'xoxb-test-bot-token';
 
-/** Verifies `Portal-Signature` exactly as merchant.md documents it, without the portal's code. */
-function verifies(secret: string, header: string, body: string): boolean {
-  const { t, v1 } = Object.fromEntries(header.split(',').map((part) => part.split('=') as [string, string]));
-  const expected = crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-  return Boolean(v1) && crypto.timingSafeEqual(Buffer.from(v1), Buffer.from(expected));
-}
 
 describe.each(DATABASE_KINDS)('events reach the merchant on %s', (kind) => {
   let app: TestApp;
@@ -68,8 +62,8 @@ describe.each(DATABASE_KINDS)('events reach the merchant on %s', (kind) => {
       data: { customer: 'c1', amount: '300.00', mode: 'cheque', applied: [{ invoice: 'INV-000003', amount: '300.00' }], provider: null },
     });
     expect(events[0].data.portalPayment).toMatch(/^PMT-/);
-    for (const r of received) expect(verifies(webhookSecret, r.signature, r.body)).toBe(true);
-    expect(verifies('whsec_someone_else', received[0].signature, received[0].body)).toBe(false);
+    for (const r of received) expect(verifiesPortalSignature(webhookSecret, r.signature, r.body)).toBe(true);
+    expect(verifiesPortalSignature('whsec_someone_else', received[0].signature, received[0].body)).toBe(false);
 
     const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
     expect(posts.map((c) => [c.args.channel, c.args.text])).toEqual([
