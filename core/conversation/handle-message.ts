@@ -2,7 +2,9 @@ import { dayIn } from '../dates';
 import { AppError } from '../errors';
 import type { Channel } from '../channels';
 import { answerBalance, answerContact, answerCredits, answerDocuments, answerGreeting, answerHelp, answerLastPayment, answerMyDetails } from './answers/account';
+import { answerAlreadyPaid, answerDispute, answerPromise, isClaimReference } from './answers/customer-replies';
 import { answerForward } from './answers/forward';
+import { answerMore } from './answers/more';
 import { answerListInvoices, answerShowInvoice } from './answers/invoices';
 import { answerListOrders, answerShowOrder } from './answers/orders';
 import { answerPayAll, answerPayInvoice } from './answers/pay';
@@ -35,6 +37,7 @@ const ANSWERS: Record<Exclude<IntentName, 'opt_out' | 'opt_in'>, Answer> = {
   list_orders: answerListOrders, show_order: answerShowOrder, list_payments: answerListPayments, receipt: answerReceipt,
   last_payment: answerLastPayment, statement: answerStatement, my_details: answerMyDetails, documents: answerDocuments,
   forward: answerForward, contact: answerContact, unknown: answerUnknown,
+  more: answerMore, promise_to_pay: answerPromise, already_paid: answerAlreadyPaid, dispute: answerDispute,
 };
 
 const MAX_TEXT = 2000;
@@ -63,17 +66,20 @@ export async function handleMessage(deps: ConversationDeps, message: InboundMess
       ? reply("You're unsubscribed: we won't send you reminders or other messages here. Reply START to turn them back on.")
       : reply("You're subscribed again: reminders and updates will come here. Say \"help\" to see what I can do.");
   }
+  // WhatsApp lets a business write freely for 24 hours after the customer's last message (reminders use it).
+  if (message.channel === 'whatsapp') await db.channelIdentity.update({ where: { id: identity.id }, data: { lastInboundAt: now } });
   if (!identity.viewer) return answerUnlinked(deps, identity.id, text);
 
-  const turn: Turn = { deps, viewer: identity.viewer, today, identity, messageId: message.messageId, pending: null };
   const pending = livePendingQuestion(identity.pending, now);
+  const turn: Turn = { deps, viewer: identity.viewer, today, identity, messageId: message.messageId, pending: null, asked: null };
   if (pending) {
     const followUp = readFollowUp(pending, text);
     if (followUp && 'declined' in followUp) {
       await savePendingQuestion(db, identity.id, null, now);
       return reply('OK, nothing done. What else can I help with?', { choices: [{ label: 'Help', say: 'help' }] });
     }
-    if (followUp) intent = followUp.run;
+    if (followUp) [intent, turn.asked] = [followUp.run, pending];
+    else if (pending.claim !== undefined && isClaimReference(intent, text)) [intent, turn.asked] = [{ intent: 'already_paid' }, pending];
   }
   try {
     const answer = await ANSWERS[intent.intent as keyof typeof ANSWERS](turn, intent, text);

@@ -17,6 +17,10 @@ export interface PendingQuestion {
   needsRef?: boolean;
   /** A yes carries out `intent` as it stands. */
   confirm?: boolean;
+  /** "I already paid" (a PaymentClaim's id): the next message that is no new request is its reference. */
+  claim?: number;
+  /** The customer's own words, kept while a dispute asks which invoice. */
+  said?: string;
 }
 
 /** The question still waiting, from the row read with the identity; expired ones are none. */

@@ -31,4 +31,6 @@ export interface Turn {
   /** The channel's id of the inbound message, for idempotent side effects. */
   messageId: string;
   pending: PendingQuestion | null;
+  /** The question this message answers, if it answers one. */
+  asked: PendingQuestion | null;
 }

@@ -6,7 +6,7 @@ import { pokeJob } from '../jobs/job-runner';
 export type EventType =
   | 'payment.recorded' | 'payment.failed' | 'invoice.first_viewed' | 'sales_order.first_viewed' | 'contact.added'
   | 'document.received' | 'reminder.sent' | 'reminder.failed' | 'promise.made' | 'dispute.opened' | 'sync.conflict'
-  | 'linking.locked';
+  | 'linking.locked' | 'payment.claimed' | 'dispute.resolved';
 
 export const DESTINATIONS = ['webhook', 'slack', 'email'] as const;
 export type Destination = (typeof DESTINATIONS)[number];

@@ -3,6 +3,7 @@ import { dayIn, fromDay } from '../dates';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { enqueueJob } from '../jobs/job-runner';
+import { pausedInvoices } from './customer-replies';
 import { quietUntil } from './quiet-hours';
 import { reachesOf, type Senders } from './reminder-channels';
 
@@ -66,11 +67,15 @@ export async function planReminders({ db, clock, senders, orgKey, target, dryRun
     // Invoices named by a manual reminder today already are not named again.
     const step = `manual:${today}`;
     const done = new Set((await db.reminderItem.findMany({ where: { step, invoiceId: { in: invoices.map((i) => i.id) } }, select: { invoiceId: true } })).map((r) => r.invoiceId));
-    const due = invoices.filter((i) => !done.has(i.id));
+    const notToday = invoices.filter((i) => !done.has(i.id));
+    const paused = await pausedInvoices(db, customer.id, notToday, today, now);
+    const due = notToday.filter((i) => !paused.has(i.id));
     if (!invoices.length) {
       if (!('overdue' in target)) planned.push({ ...summaryOf(customer, []), outcome: 'skipped', reason: 'nothing due' });
-    } else if (!due.length) {
+    } else if (!notToday.length) {
       planned.push({ ...summaryOf(customer, invoices), outcome: 'skipped', reason: 'reminded today already' });
+    } else if (!due.length) {
+      planned.push({ ...summaryOf(customer, notToday), outcome: 'skipped', reason: [...paused.values()][0] });
     } else {
       planned.push(await planOne({ db, now, senders, dryRun }, customer, 'manual', due.map((i) => ({ ...i, step }))));
     }
@@ -185,7 +190,10 @@ export async function runSchedule({ db, clock, senders, orgId }: { db: Db; clock
     if (!reached.length) continue;
     const sent = await db.reminderItem.findMany({ where: { OR: reached.map((i) => ({ invoiceId: i.id, step: i.step })) }, select: { invoiceId: true } });
     const gone = new Set(sent.map((s) => s.invoiceId));
-    const due = reached.filter((i) => !gone.has(i.id));
+    const notSent = reached.filter((i) => !gone.has(i.id));
+    // A paused invoice's step is not used up: it goes when the pause ends, if still reached.
+    const paused = await pausedInvoices(db, customer.id, notSent, today, now);
+    const due = notSent.filter((i) => !paused.has(i.id));
     if (due.length) planned.push(await planOne({ db, now, senders, dryRun: false }, customer, 'schedule', due));
   }
   return planned;

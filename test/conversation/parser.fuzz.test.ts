@@ -1,6 +1,6 @@
 /**
  * Random and mutated messages (20,000 by default, 110,000 in CI): the parser always answers, with one of the
- * 21 intents and well-formed slots. Seeded, so a failure names its seed and input
+ * 25 intents and well-formed slots. Seeded, so a failure names its seed and input
  * and reproduces.
  */
 import { INTENT_NAMES, parseIntent, suggestIntents, type ParsedIntent } from '../../core/conversation/parser';
@@ -20,7 +20,7 @@ const INTENTS = new Set<string>(INTENT_NAMES);
 const ALLOWED: Record<keyof ParsedIntent, (v: unknown) => boolean> = {
   intent: (v) => INTENTS.has(v as string),
   ref: (v) => typeof v === 'string' && /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/.test(v),
-  doc: (v) => v === 'invoice' || v === 'order' || v === 'payment',
+  doc: (v) => v === 'invoice' || v === 'order' || v === 'payment' || v === 'statement',
   amount: (v) => typeof v === 'string' && /^\d+\.\d{2}$/.test(v),
   currency: (v) => typeof v === 'string' && /^[A-Z]{3}$/.test(v),
   method: (v) => v === 'card' || v === 'ach',
@@ -29,6 +29,8 @@ const ALLOWED: Record<keyof ParsedIntent, (v: unknown) => boolean> = {
   sort: (v) => v === 'date' || v === 'due_date' || v === 'amount',
   order: (v) => v === 'asc' || v === 'desc',
   invoice_only: (v) => v === true,
+  source: (v) => v === 'online' || v === 'offline',
+  date: (v) => isDay(v),
   to: (v) => typeof v === 'string' && (/^\+\d{8,15}$/.test(v) || /^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(v)),
   period: (v) => {
     const p = v as { from?: unknown; to?: unknown };

@@ -12,6 +12,11 @@ const NOUN = { invoice: 'Invoice', order: 'Sales order', payment: 'Receipt' } as
 
 /** Sends one of the customer's documents to an e-mail address or phone number. */
 export async function answerForward(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  if (intent.doc === 'statement') {
+    return reply('I can\'t send statements to other people yet. Say "statement" (or "statement for March") to get the PDF here and pass it on yourself.', {
+      choices: [{ label: 'My statement', say: 'statement' }],
+    });
+  }
   const doc = intent.doc ?? 'invoice';
   if (!intent.ref || !intent.to) {
     return reply(`Tell me the document and where to send it in one message, e.g. "forward invoice 42 to jane@example.com" or "send order 12 to +14155550123".`);

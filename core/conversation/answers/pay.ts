@@ -4,6 +4,7 @@ import type { CheckoutRequest } from '../../payments/payment-gateway';
 import type { Allocation } from '../../payments/payment-gateway';
 import { checkPart, invoicesBeingPaid, offeredMethods, planPayAll } from '../../payments/plan-payment';
 import { getInvoice } from '../../portal/get-invoice';
+import { remindedInvoices } from '../../reminders/customer-replies';
 import type { ParsedIntent } from '../parser';
 import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
@@ -14,6 +15,12 @@ const SAFE = 'You pay on the secure payment page; never send card or bank number
 
 export async function answerPayInvoice(turn: Turn, intent: ParsedIntent): Promise<Reply> {
   const { viewer } = turn;
+  if (!intent.ref) {
+    // Right after a reminder, "pay" means what it named, and "pay 200" its one invoice.
+    const { allocations: reminded, currency } = await payableReminded(turn);
+    if (reminded.length && !intent.amount) return checkout(turn, intent, reminded, currency, `Payment of ${plural(reminded.length, 'invoice')}`);
+    if (reminded.length === 1) return answerPayInvoice(turn, { ...intent, ref: reminded[0].number });
+  }
   if (!intent.ref) {
     const open = await planPayAll({ db: turn.deps.db, viewer });
     if (!open.length) return reply("You're all paid up: there is no invoice to pay.");
@@ -48,6 +55,18 @@ export async function answerPayAll(turn: Turn, intent: ParsedIntent): Promise<Re
   const allocations = await planPayAll({ db: turn.deps.db, viewer: turn.viewer });
   if (!allocations.length) return reply("You're all paid up: nothing is outstanding.");
   return checkout(turn, intent, allocations, turn.viewer.currency, `Payment of ${plural(allocations.length, 'invoice')}`);
+}
+
+/** What the last reminder to this chat named that is still unpaid and not being paid, in its first invoice's currency. */
+async function payableReminded(turn: Turn): Promise<{ allocations: Allocation[]; currency: string }> {
+  const reminded = await remindedInvoices(turn.deps.db, turn.viewer, turn.identity, turn.deps.clock());
+  const currency = reminded[0]?.currency ?? turn.viewer.currency;
+  if (!reminded.length) return { allocations: [], currency };
+  const clearing = await invoicesBeingPaid({ db: turn.deps.db, viewer: turn.viewer });
+  const allocations = reminded
+    .filter((i) => !clearing.has(i.id) && i.currency === currency)
+    .map((i) => ({ invoiceId: i.id, number: i.number, amount: i.balance }));
+  return { allocations, currency };
 }
 
 async function checkout(turn: Turn, intent: ParsedIntent, allocations: Allocation[], currency: string, description: string): Promise<Reply> {

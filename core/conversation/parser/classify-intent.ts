@@ -16,6 +16,10 @@ export type Signals = {
   amount?: string;
   /** "to 415-555-0123": a number without its country code, which `to` cannot hold. */
   toNumber: boolean;
+  /** A day on or after today that the message names: a promise's day when it promises. */
+  promiseDate?: string;
+  /** The customer's today, YYYY-MM-DD. */
+  today?: string;
 };
 
 const INVOICE_WORDS = ['invoice', 'invoices', 'bill', 'bills', 'inv'];
@@ -84,6 +88,42 @@ function paysEverything(s: Signals): boolean {
   return has(s, ['everything', 'all', 'whole', 'entire', 'total', 'balance', 'outstanding', 'account', 'full', 'invoices', 'bills', 'both', 'owe']);
 }
 
+/** "paid invoice 7 last week already", "I paid that yesterday", "it's been paid": a claim, not a question. */
+function saysAlreadyPaid(s: Signals): boolean {
+  if (/ already (?:paid|payed|settled|sent|made|done|transferred|covered|cleared) | (?:paid|payed|settled) (?:[a-z]+ ){0,5}already /.test(s.text)) return true;
+  if (/ (?:what|how|when|which|where|why|did|does|do|have you|has it|is it|was it|were|can|could|will|would|should) /.test(s.text) || / (?:is|was|has) /.test(s.text.slice(0, 5))) return false;
+  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|transferred|wired|sent (?:the |a |my |our )?(?:payment|money|cheque|check)|made (?:the |a |my |our )?payment) /.test(s.text)
+    || / (?:its|it is|it was|it has been|this is|this was|that is|that was|thats|has been|have been|been) (?:already |fully )?(?:paid|settled) /.test(s.text);
+}
+
+const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'contest', 'contesting', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
+
+/** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
+function disputes(s: Signals): boolean {
+  if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
+  return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe) /.test(s.text)
+    || / not (?:mine|ours|my invoice|our invoice|my bill|our bill|right|correct|accurate) | (?:charged|billed) (?:me |us )?(?:twice|double|too much|more than) | double (?:charged|billed|charge|billing) /.test(s.text);
+}
+
+/** "I'll pay on Friday", "can pay invoice 42 by the 15th", "payment next week". */
+function promisesToPay(s: Signals): boolean {
+  const pays = has(s, ['pay', 'paying', 'settle', 'payment', 'transfer', 'send']) && has(s, ['pay', 'paying', 'settle', 'payment']);
+  if (!pays || / (?:did|didnt|already|was|were|ive|havent|hasnt|paid) /.test(s.text)) return false;
+  const future = / (?:will|ill|shall|can|could|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to) /.test(s.text);
+  if (s.promiseDate !== undefined) return future || (s.today !== undefined && s.promiseDate > s.today);
+  return has(s, ['promise', 'promised']) || (future && / (?:soon|later|next|shortly) /.test(s.text));
+}
+
+const MORE_WORDS = new Set(['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others', 'other', 'older', 'following', 'page', 'show', 'see', 'give', 'load', 'keep', 'going', 'get', 'list', 'of', 'them', 'those', 'ones', 'go', 'on', 'additional', 'view', 'display', 'what', 'else', 'is', 'there', 'any', 'can', 'my', 'lines', 'items', 'results', ...INVOICE_WORDS, ...ORDER_WORDS, ...PAYMENT_WORDS]);
+const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
+
+/** "more", "next page please", "show me the rest": the next part of the list just shown. */
+function asksForMore(s: Signals): boolean {
+  if (s.ref !== undefined || s.amount !== undefined) return false;
+  const words = core(s);
+  return has(s, MORE_MARKS) && words.every((w) => MORE_WORDS.has(w));
+}
+
 function asksForDetails(s: Signals): boolean {
   return / my (?:account |contact |personal |billing )?(?:details|detail|info|information|profile|address|email|phone|number|card|cards|bank) /.test(s.text)
     || / on file | who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
@@ -132,7 +172,11 @@ export function classifyIntent(s: Signals): IntentName {
   if (optsOut(s)) return 'opt_out';
   if (optsIn(s)) return 'opt_in';
   if (forwards(s)) return 'forward';
+  if (saysAlreadyPaid(s)) return 'already_paid';
+  if (disputes(s)) return 'dispute';
+  if (promisesToPay(s)) return 'promise_to_pay';
   if (wantsReceipt(s)) return 'receipt';
+  if (asksForMore(s)) return 'more';
   if (wantsToPay(s)) {
     // "how much do I have to pay", "is there anything I need to pay" ask for the balance.
     if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what) .*(?:need|have|got) to pay /.test(s.text)) return 'balance';

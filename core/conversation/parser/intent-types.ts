@@ -18,6 +18,10 @@ export const INTENT_NAMES = [
   'my_details',
   'documents',
   'forward',
+  'more',
+  'promise_to_pay',
+  'already_paid',
+  'dispute',
   'contact',
   'opt_out',
   'opt_in',
@@ -30,11 +34,13 @@ export type IntentName = (typeof INTENT_NAMES)[number];
 export type Period = { from: string; to: string };
 
 export type DocKind = 'invoice' | 'order' | 'payment';
+/** What a forward sends: a document, or a statement for a period. */
+export type ForwardDoc = DocKind | 'statement';
 
 export type ParsedIntent = {
   intent: IntentName;
   ref?: string;
-  doc?: DocKind;
+  doc?: ForwardDoc;
   amount?: string;
   currency?: string;
   method?: 'card' | 'ach';
@@ -43,6 +49,9 @@ export type ParsedIntent = {
   sort?: 'date' | 'due_date' | 'amount';
   order?: 'asc' | 'desc';
   invoice_only?: true;
+  source?: 'online' | 'offline';
+  /** A promise's day, YYYY-MM-DD. */
+  date?: string;
   to?: string;
   period?: Period;
 };

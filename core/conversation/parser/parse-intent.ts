@@ -11,9 +11,10 @@ import { extractMoney } from './extract-money';
 import { extractPeriod } from './extract-period';
 import { extractRecipient } from './extract-recipient';
 import { DOC_WORDS, extractRef } from './extract-ref';
-import type { DocKind, IntentName, ParsedIntent, Period } from './intent-types';
+import type { ForwardDoc, IntentName, ParsedIntent, Period } from './intent-types';
 import { readListOptions, SORT_MARK, SORT_PHRASE, type ListOptions } from './read-list-options';
 import { readPayNumber } from './read-pay-number';
+import { readPromiseDate } from './read-promise-date';
 
 type Understood = Signals & { options: ListOptions; currency?: string; period?: Period };
 
@@ -24,7 +25,8 @@ function understand(text: string, now: string): Understood | null {
   const recipient = extractRecipient(cleaned);
   const ref = extractRef(collapsePhrases(correctTypos(recipient.text)));
   const money = extractMoney(ref.text);
-  const period = extractPeriod(money.text, parseYmd(now));
+  const today = parseYmd(now);
+  const period = extractPeriod(money.text, today);
   const words = (period.text.match(/[a-z]+/g) ?? []).join(' ');
   const sentence = ` ${words} `.replace(SORT_PHRASE, SORT_MARK).replace(/\s+/g, ' ');
   const pay = readPayNumber(period.text, ref.ref !== undefined);
@@ -39,12 +41,15 @@ function understand(text: string, now: string): Understood | null {
     period: period.period,
     toNumber: /\bto \(?\d[\d\s().-]{6,}/.test(period.text),
     options: readListOptions(sentence),
+    promiseDate: readPromiseDate(money.text, today),
+    today: today ? now : undefined,
   };
 }
 
-/** The document a forward is about: its reference's kind, else the first document word (a receipt is a payment's). */
-function forwardedDoc(r: Understood): DocKind | undefined {
+/** The document a forward is about: its reference's kind, a statement, else the first document word (a receipt is a payment's). */
+function forwardedDoc(r: Understood): ForwardDoc | undefined {
   if (r.refDoc) return r.refDoc;
+  if (r.ref === undefined && (r.words.has('statement') || r.words.has('statements') || r.words.has('soa'))) return 'statement';
   const first = [...r.words].find((w) => DOC_WORDS.has(w));
   return first === undefined ? undefined : (DOC_WORDS.get(first) ?? 'payment');
 }
@@ -57,7 +62,10 @@ function slotsFor(intent: IntentName, r: Understood): Omit<ParsedIntent, 'intent
     case 'list_orders':
       return { status: o.orderStatus, period: r.period };
     case 'list_payments':
-      return { sort: o.sort, order: o.order, invoice_only: o.invoiceOnly ? true : undefined, period: r.period };
+      return {
+        sort: o.sort, order: o.order, invoice_only: o.invoiceOnly ? true : undefined,
+        kind: o.kind === 'retainer' ? 'retainer' : undefined, source: o.source, period: r.period,
+      };
     case 'show_invoice':
     case 'show_order':
       return { ref: r.ref };
@@ -69,8 +77,15 @@ function slotsFor(intent: IntentName, r: Understood): Omit<ParsedIntent, 'intent
       return r.ref === undefined ? {} : { ref: r.ref, doc: r.refDoc };
     case 'statement':
       return { period: r.period };
-    case 'forward':
-      return { doc: forwardedDoc(r), ref: r.ref, to: r.to };
+    case 'forward': {
+      const doc = forwardedDoc(r);
+      return { doc, ref: doc === 'statement' ? undefined : r.ref, to: r.to, period: doc === 'statement' ? r.period : undefined };
+    }
+    case 'promise_to_pay':
+      return { date: r.promiseDate, ref: r.ref };
+    case 'already_paid':
+    case 'dispute':
+      return { ref: r.ref };
     default:
       return {};
   }

@@ -8,6 +8,7 @@ export type ListOptions = {
   sort?: ParsedIntent['sort'];
   order?: ParsedIntent['order'];
   method?: 'card' | 'ach';
+  source?: 'online' | 'offline';
   invoiceOnly: boolean;
 };
 
@@ -73,6 +74,13 @@ function readKind(text: string): ListOptions['kind'] {
   return undefined;
 }
 
+/** Payments made through the portal's payment page, or recorded by the merchant (cheque, cash, bank transfer). */
+function readSource(text: string): ListOptions['source'] {
+  if (/ (?:offline|cheques?|checks|cash|manual|manually|wired?|bank transfers?|transfers?|in person) /.test(text)) return 'offline';
+  if (/ (?:online|portal|website|web|internet|link|links|stripe|in chat|through you|via you) /.test(text)) return 'online';
+  return undefined;
+}
+
 /** `text` is the words of the message, space-separated and padded with a space each side. */
 export function readListOptions(text: string): ListOptions {
   const { sort, order } = readOrdering(text);
@@ -83,6 +91,7 @@ export function readListOptions(text: string): ListOptions {
     sort,
     order,
     method: readMethod(text),
+    source: readSource(text),
     invoiceOnly: / (?:invoices?|bills?|inv)\b/.test(text) || / (?:excluding|except|without|no|not) retainers?\b/.test(text),
   };
   return options;
