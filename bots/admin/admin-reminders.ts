@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import { AppError } from '../../core/errors';
-import { reminderRequest, type PlannedReminder } from '../../core/facade/core';
+import { reminderRequest, resolveDisputeRequest, type PlannedReminder } from '../../core/facade/core';
 import { toDecimalString } from '../../core/money';
 import type { DoorDeps } from '../door';
 import { body } from '../http/body';
@@ -23,6 +23,22 @@ export function registerAdminReminders(server: restify.Server, { core, log }: Pi
       const planned = await core.admin.remind(scopeOf(req), parsed.data);
       log.info({ reqId: req.id(), customers: planned.length, dryRun: parsed.data.dryRun ?? false }, 'reminder run');
       res.send(parsed.data.dryRun ? 200 : 202, { reminders: planned.map(toWire) });
+    } catch (err) {
+      if (!(err instanceof AppError) || !STATUS[err.code]) throw err;
+      res.send(STATUS[err.code]!, { error: err.message });
+    }
+  });
+  /** POST /admin/disputes/resolve: `{ "invoice": "INV-…" }` or `{ "dispute": 12 }`, with an optional `"resolution"` note. */
+  server.post('/admin/disputes/resolve', auth, body('json', 16 * 1024), async (req, res) => {
+    const parsed = resolveDisputeRequest.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: 'invalid dispute request', issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`) });
+      return;
+    }
+    try {
+      const resolved = await core.admin.resolveDispute(scopeOf(req), parsed.data);
+      log.info({ reqId: req.id(), dispute: resolved.id }, 'dispute resolved');
+      res.send(200, { resolved });
     } catch (err) {
       if (!(err instanceof AppError) || !STATUS[err.code]) throw err;
       res.send(STATUS[err.code]!, { error: err.message });

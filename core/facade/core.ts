@@ -17,8 +17,8 @@ import type { OfflinePaymentInput, RecordedPayment } from '../payments/record-of
 import type { PaymentChange } from '../payments/record-checkout-payment';
 import type { Reply } from '../replies/reply';
 import type { PlannedReminder } from '../reminders/plan-reminders';
-import type { ReminderRequest } from '../reminders/reminder-request';
-export { reminderRequest, type ReminderRequest } from '../reminders/reminder-request';
+import type { ReminderRequest, ResolveDisputeRequest } from '../reminders/reminder-request';
+export { reminderRequest, resolveDisputeRequest, type ReminderRequest, type ResolveDisputeRequest } from '../reminders/reminder-request';
 export type { PlannedReminder } from '../reminders/plan-reminders';
 
 /**
@@ -99,4 +99,6 @@ export interface AdminDesk {
   remind(scope: AdminScope, request: ReminderRequest): Promise<PlannedReminder[]>;
   /** `/portal remind …` by one of an organization's Slack admins: the run's summary; null for any other text. */
   remindFromSlack(userId: string, text: string): Promise<Reply | null>;
+  /** Ends a customer's dispute of an invoice: its reminders resume; `dispute.resolved`. */
+  resolveDispute(scope: AdminScope, request: ResolveDisputeRequest): Promise<{ id: number; invoice: string; customer: string }>;
 }

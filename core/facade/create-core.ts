@@ -17,6 +17,7 @@ import { confirmCheckout, paymentMessageHandlers } from '../payments/confirm-che
 import { createJobRunner, type JobRunnerOptions } from '../jobs/job-runner';
 import { eventDeliveryHandlers } from '../merchant/deliver-events';
 import { remindFromSlack } from '../reminders/chat-command';
+import { resolveDispute } from '../reminders/customer-replies';
 import { planReminders } from '../reminders/plan-reminders';
 import { targetOf } from '../reminders/reminder-request';
 import { reminderHandlers, reminderNotDelivered, sendersOf } from '../reminders/send-reminder';
@@ -117,6 +118,11 @@ export function createCore(deps: CoreDeps): Core {
       recordPayment: (scope, input, idempotencyKey) => recordOfflinePayment({ db, clock, scope, input, idempotencyKey }),
       importBooks: (scope, raw) => importBooks(db, raw, scope),
       remindFromSlack: (userId, text) => remindFromSlack({ db, clock, senders }, userId, text),
+      async resolveDispute(scope, request) {
+        const org = await db.organization.findUnique({ where: { key: orgOf(scope, request) }, select: { id: true } });
+        if (!org) throw new AppError('not_found', `org: no organization "${orgOf(scope, request)}"`);
+        return resolveDispute(db, { orgId: org.id, dispute: request.dispute, invoice: request.invoice, resolution: request.resolution, now: clock() });
+      },
       remind: (scope, request) => planReminders({
         db, clock, senders,
         orgKey: orgOf(scope, request), target: targetOf(request), dryRun: request.dryRun,

@@ -3,7 +3,6 @@
  * to pay by a day, "I already paid" with its reference, "this is wrong" (a dispute). Each is
  * recorded with its event in one transaction; each pauses reminders for the invoices it names.
  */
-import { addDays as plusDays } from 'date-fns';
 import type { Db } from '../db/db';
 import { dayInWords, fromDay, type Day } from '../dates';
 import { AppError } from '../errors';
@@ -143,9 +142,4 @@ export async function resolveDispute(db: Db, { orgId, dispute, invoice, resoluti
     }, now);
   });
   return { id: open.id, invoice: open.invoice.number, customer: open.customer.key };
-}
-
-/** The day after a promise's day: when reminders for its invoices resume. */
-export function resumesOn(date: Day): Date {
-  return plusDays(fromDay(date), 1);
 }

@@ -99,7 +99,7 @@ function summaryOf(customer: Planned, invoices: Array<{ number: string; balance:
 async function planOne({ db, now, senders, dryRun }: { db: Db; now: Date; senders: Senders; dryRun: boolean }, customer: Planned,
   trigger: 'manual' | 'schedule', due: Array<{ id: number; number: string; balance: bigint; step: string }>): Promise<PlannedReminder> {
   const base = summaryOf(customer, due);
-  const [reach] = await reachesOf(db, customer.id, senders);
+  const [reach] = await reachesOf(db, customer.id, senders, now);
   if (!reach) return { ...base, outcome: 'skipped', reason: 'opted out or no way to reach them' };
   const waitUntil = quietUntil(now, customer.timezone, { start: customer.quietStart, end: customer.quietEnd });
   const plan: PlannedReminder = { ...base, channel: reach.channel, outcome: waitUntil ? 'waiting' : 'queued', ...(waitUntil ? { leavesAt: waitUntil } : {}) };

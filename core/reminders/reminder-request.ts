@@ -17,3 +17,13 @@ export function targetOf(request: ReminderRequest): ReminderTarget {
   if (request.customer !== undefined) return { customer: request.customer };
   return { overdue: true };
 }
+
+/** POST /admin/disputes/resolve: the open dispute of one invoice (or by its id), with a note for the record. */
+export const resolveDisputeRequest = z.object({
+  org: z.string().trim().min(1).max(100).optional(),
+  invoice: z.string().trim().min(1).max(64).optional(),
+  dispute: z.number().int().positive().max(2_147_483_647).optional(),
+  resolution: z.string().max(500).optional(),
+}).strict().refine((r) => (r.invoice === undefined) !== (r.dispute === undefined), 'give exactly one of "invoice" or "dispute"');
+
+export type ResolveDisputeRequest = z.infer<typeof resolveDisputeRequest>;

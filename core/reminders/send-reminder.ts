@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import type { Prisma } from '../db/generated/client';
+import { dayIn } from '../dates';
 import { AppError } from '../errors';
 import { recordEvent } from '../events/record-event';
 import { enqueueJob, type JobHandler } from '../jobs/job-runner';
@@ -12,6 +13,7 @@ import { offeredMethods } from '../payments/plan-payment';
 import { loadViewer } from '../portal/viewer';
 import { reply } from '../replies/reply';
 import { REMINDER_SCHEDULE, runSchedule, SEND_REMINDER } from './plan-reminders';
+import { pausedInvoices } from './customer-replies';
 import { quietUntil } from './quiet-hours';
 import { reachesOf, type Reach, type Senders } from './reminder-channels';
 
@@ -70,17 +72,20 @@ export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler>
         await db.reminder.update({ where: { id: r.id }, data: { status: 'waiting' } });
         return { at: quiet };
       }
-      const open = r.items.filter((i) => i.invoice.state === 'sent' && i.invoice.balance > 0n);
+      const unpaid = r.items.filter((i) => i.invoice.state === 'sent' && i.invoice.balance > 0n).map((i) => i.invoice);
+      // A promise, dispute or payment claim made while it waited holds those invoices back too.
+      const paused = await pausedInvoices(db, r.customerId, unpaid, dayIn(r.customer.timezone, now), now);
+      const open = unpaid.filter((i) => !paused.has(i.id));
       if (!open.length) {
-        await db.reminder.update({ where: { id: r.id }, data: { status: 'skipped', reason: 'paid before it left' } });
+        await db.reminder.update({ where: { id: r.id }, data: { status: 'skipped', reason: unpaid.length ? [...paused.values()][0] : 'paid before it left' } });
         return 'done';
       }
       const tried = new Set(attempts.map((a) => `${a.channel}:${a.address}`));
-      const reach = (await reachesOf(db, r.customerId, sendersOf(deps))).find((x) => !tried.has(`${x.channel}:${x.address}`));
+      const reach = (await reachesOf(db, r.customerId, sendersOf(deps), now)).find((x) => !tried.has(`${x.channel}:${x.address}`));
       if (!reach) return fail(deps, r, attempts, attempts.length ? 'no channel took it' : 'opted out or no way to reach them');
 
       // The pay link first: a payment provider that is down delays the reminder (the runner retries), it does not change its channel.
-      const message = await compose(deps, r, reach, open.map((i) => ({ invoiceId: i.invoice.id, number: i.invoice.number, amount: i.invoice.balance })));
+      const message = await compose(deps, r, reach, open.map((i) => ({ invoiceId: i.id, number: i.number, amount: i.balance })));
       const attempt: Attempt = { channel: reach.channel, address: reach.address, at: now.toISOString() };
       await db.reminder.update({
         where: { id: r.id },
@@ -129,13 +134,14 @@ async function compose(deps: ReminderDeps, r: Loaded, reach: Reach, allocations:
   const first = reach.contactName.split(' ')[0];
   const list = allocations.map((a) => `${a.number} (${formatMoney(a.amount, r.currency, r.customer.org.locale)})`).join(', ');
   const text = `Hi ${first}, a reminder from ${r.customer.org.name}: ${list} ${allocations.length === 1 ? 'is' : 'are'} due, ${sum} in all. `
-    + (url ? 'Reply "pay" for the link again, or tell me if something is wrong.' : 'Reply here if something is wrong.');
+    + (url ? 'Reply "pay" for the link, tell me when you\'ll pay, or if something is wrong.' : 'Reply to tell me when you\'ll pay, or if something is wrong.');
   return {
     subject: `${r.customer.org.name}: ${sum} due`,
     link: url,
     reply: reply(text, {
       ...(url ? { link: { label: `Pay ${sum}`, url } } : {}),
-      ...(reach.channel === 'whatsapp' && deps.whatsappTemplate ? { template: { sid: deps.whatsappTemplate, variables: { 1: first, 2: sum, 3: url ?? r.customer.org.name } } } : {}),
+      // Outside WhatsApp's 24-hour window only an approved template may go.
+      ...(reach.channel === 'whatsapp' && !reach.inWindow && deps.whatsappTemplate ? { template: { sid: deps.whatsappTemplate, variables: { 1: first, 2: sum, 3: url ?? r.customer.org.name } } } : {}),
     }),
   };
 }

@@ -59,7 +59,7 @@ describe('npm run -s remind', () => {
     expect(sent.stdout).toContain('Reminders for acme: 1 customer looked at.\n  sent: 1 (sms 1)\n  waiting for quiet hours to end: 0\n  skipped: 0\n  failed: 0');
     expect(sent.stderr).toContain('1/1 reminders handed over');
     // No payment provider is set up here: the reminder goes without a link rather than not at all.
-    expect(twilio.texts.map((t) => [t.To, t.Body])).toEqual([['+15555550101', 'Hi Hank, a reminder from Acme Supplies Ltd: INV-000002 ($300.00) is due, $300.00 in all. Reply here if something is wrong.']]);
+    expect(twilio.texts.map((t) => [t.To, t.Body])).toEqual([['+15555550101', 'Hi Hank, a reminder from Acme Supplies Ltd: INV-000002 ($300.00) is due, $300.00 in all. Reply to tell me when you\'ll pay, or if something is wrong.']]);
 
     const again = await run('--customer', 'c1');
     expect(again.stdout).toContain('skipped: 1 (reminded today already 1)');

@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
     expect(server.outbound.sent).toHaveLength(1);
     const [{ to, reply }] = server.outbound.sent;
     expect(to).toEqual({ channel: 'whatsapp', address: HANK });
-    expect(reply.text).toBe('Hi Hank, a reminder from Acme Supplies Ltd: INV-000002 ($300.00) is due, $300.00 in all. Reply "pay" for the link again, or tell me if something is wrong.');
+    expect(reply.text).toBe('Hi Hank, a reminder from Acme Supplies Ltd: INV-000002 ($300.00) is due, $300.00 in all. Reply "pay" for the link, tell me when you\'ll pay, or if something is wrong.');
     expect(reply.template).toEqual({ sid: TEMPLATE, variables: { 1: 'Hank', 2: '$300.00', 3: reply.link!.url } });
     expect(reply.link?.label).toBe('Pay $300.00');
     expect(await db.prisma.event.findMany({ where: { type: 'reminder.sent' }, select: { message: true } })).toEqual([

@@ -4,6 +4,7 @@ import type { CheckoutRequest } from '../../payments/payment-gateway';
 import type { Allocation } from '../../payments/payment-gateway';
 import { checkPart, invoicesBeingPaid, offeredMethods, planPayAll } from '../../payments/plan-payment';
 import { getInvoice } from '../../portal/get-invoice';
+import { resolveReference } from '../../portal/resolve-reference';
 import { remindedInvoices } from '../../reminders/customer-replies';
 import type { ParsedIntent } from '../parser';
 import { reply, type Reply } from '../../replies/reply';
@@ -11,13 +12,21 @@ import type { Turn } from '../turn';
 import { money, plural } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
 
+/** "pay 200": a bare number right after "pay", an invoice's number or, after a reminder, an amount. */
+const BARE_PAY = /^\W*pay\s+\d{1,7}\W*$/i;
+
 const SAFE = 'You pay on the secure payment page; never send card or bank numbers in chat.';
 
-export async function answerPayInvoice(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+export async function answerPayInvoice(turn: Turn, intent: ParsedIntent, text = ''): Promise<Reply> {
   const { viewer } = turn;
-  if (!intent.ref) {
-    // Right after a reminder, "pay" means what it named, and "pay 200" its one invoice.
+  if (!intent.ref || (BARE_PAY.test(text) && !intent.amount)) {
+    // Right after a reminder, "pay" means what it named, and "pay 200" (no invoice 200) part of its one invoice.
     const { allocations: reminded, currency } = await payableReminded(turn);
+    if (intent.ref) {
+      const named = await resolveReference({ db: turn.deps.db, viewer, doc: 'invoice', ref: intent.ref });
+      if (reminded.length === 1 && !named.length) return answerPayInvoice(turn, { ...intent, ref: reminded[0].number, amount: `${intent.ref}.00` });
+      return answerPayInvoice(turn, intent);
+    }
     if (reminded.length && !intent.amount) return checkout(turn, intent, reminded, currency, `Payment of ${plural(reminded.length, 'invoice')}`);
     if (reminded.length === 1) return answerPayInvoice(turn, { ...intent, ref: reminded[0].number });
   }
