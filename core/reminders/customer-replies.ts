@@ -53,6 +53,19 @@ export async function pausedInvoices(db: Db, customerId: number, invoices: Array
   return paused;
 }
 
+/**
+ * The customer's words as kept and sent on: well-formed (a lone surrogate becomes U+FFFD; JSON
+ * and PostgreSQL refuse them), no control characters, one line, at most `max` characters.
+ */
+export function keptWords(text: string, max: number): string {
+  return text
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
+}
+
 const total = (invoices: OpenInvoice[]) => invoices.reduce((s, i) => s + i.balance, 0n);
 const numbers = (invoices: OpenInvoice[]) => invoices.map((i) => i.number);
 
@@ -79,7 +92,7 @@ export async function openDispute(db: Db, { viewer, identityId, invoice, text, n
     // The organization's row first (recordEvent takes it too): two messages at once open one dispute.
     await tx.$executeRaw`SELECT id FROM "Organization" WHERE id = ${viewer.orgId} FOR UPDATE`;
     if (await tx.dispute.findFirst({ where: { invoiceId: invoice.id, status: 'open' }, select: { id: true } })) return false;
-    const words = text.trim().slice(0, 500);
+    const words = keptWords(text, 500);
     const dispute = await tx.dispute.create({ data: { customerId: viewer.customerId, invoiceId: invoice.id, identityId, text: words, openedAt: now }, select: { id: true } });
     await recordEvent(tx, viewer, {
       type: 'dispute.opened',
@@ -106,7 +119,7 @@ export async function recordPaymentClaim(db: Db, { viewer, identityId, invoices,
 }
 
 export async function addClaimReference(db: Db, { viewer, claimId, reference, now }: { viewer: Viewer; claimId: number; reference: string; now: Date }): Promise<string[]> {
-  const ref = reference.trim().slice(0, 200);
+  const ref = keptWords(reference, 200);
   return db.$transaction(async (tx) => {
     const claim = await tx.paymentClaim.update({ where: { id: claimId, customerId: viewer.customerId }, data: { reference: ref, referenceAt: now }, select: { invoices: true } });
     const invoices = claim.invoices as string[];
@@ -131,7 +144,7 @@ export async function resolveDispute(db: Db, { orgId, dispute, invoice, resoluti
     select: { id: true, invoice: { select: { number: true } }, customer: { select: { id: true, key: true, name: true } } },
   });
   if (!open) throw new AppError('not_found', dispute !== undefined ? `dispute: no open dispute ${dispute}` : `invoice: no open dispute on "${invoice}"`);
-  const note = resolution?.trim().slice(0, 500) || null;
+  const note = resolution ? keptWords(resolution, 500) || null : null;
   await db.$transaction(async (tx) => {
     const { count } = await tx.dispute.updateMany({ where: { id: open.id, status: 'open' }, data: { status: 'resolved', resolution: note, resolvedAt: now } });
     if (!count) return;

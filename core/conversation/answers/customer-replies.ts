@@ -4,7 +4,7 @@
  * customer's overdue ones (a promise, a claim) or its only open one; else the customer is asked.
  */
 import { fromDay } from '../../dates';
-import { addClaimReference, openDispute, recordPaymentClaim, recordPromise, remindedInvoices, type OpenInvoice } from '../../reminders/customer-replies';
+import { addClaimReference, keptWords, openDispute, recordPaymentClaim, recordPromise, remindedInvoices, type OpenInvoice } from '../../reminders/customer-replies';
 import { reply, type Reply } from '../../replies/reply';
 import { day, money, plural } from '../../replies/words';
 import type { ParsedIntent } from '../parser';
@@ -77,7 +77,7 @@ export async function answerDispute(turn: Turn, intent: ParsedIntent, text: stri
   const words = turn.asked?.intent.intent === 'dispute' && turn.asked.said ? turn.asked.said : text;
   const target = await invoicesMeant(turn, intent, { one: true });
   if ('answer' in target) {
-    if (turn.pending) turn.pending.said = words;
+    if (turn.pending) turn.pending.said = keptWords(words, 500);
     return target.answer;
   }
   const [invoice] = target.invoices;
