@@ -102,6 +102,27 @@ test('a flood of bad keys and big bodies leaves the API and the server answering
   await stillServing(server.url);
 }, 60_000);
 
+test("/admin/disputes/resolve: forged keys get 401, another organization's disputes are out of reach by number and by id, odd and huge bodies are refused", async () => {
+  const theirs = await server.inspect(async (db) => {
+    const invoice = await db.invoice.findFirstOrThrow({ where: { number: 'INV-900001' }, select: { id: true, customerId: true } });
+    return db.dispute.create({ data: { customerId: invoice.customerId, invoiceId: invoice.id, text: 'not ours' }, select: { id: true } });
+  });
+  for (const auth of ['', `Bearer ${keys.revoked}`, `Bearer ${keys.acme}x`]) {
+    expect((await admin('/admin/disputes/resolve', { dispute: theirs.id }, auth ? { Authorization: auth } : {})).status).toBe(401);
+  }
+  expect((await admin('/admin/disputes/resolve', { dispute: theirs.id }, bearer(keys.acme))).status).toBe(404);
+  expect((await admin('/admin/disputes/resolve', { invoice: 'INV-900001' }, bearer(keys.acme))).status).toBe(404);
+  expect((await admin('/admin/disputes/resolve', { invoice: 'INV-900001', org: 'other' }, bearer(keys.acme))).status).toBe(403);
+  for (const odd of [{}, { invoice: 'INV-1', dispute: 1 }, { dispute: -1 }, { dispute: 1e12 }, { dispute: '1' }, { invoice: 'x'.repeat(65) }, { invoice: 'INV-1', resolution: 'x'.repeat(501) }, [1], 'x', null]) {
+    expect((await admin('/admin/disputes/resolve', odd, bearer(keys.acme))).status).toBe(400);
+  }
+  const huge = await rawPost(server.url, '/admin/disputes/resolve', { headers: { ...bearer(keys.acme), 'Content-Type': 'application/json' }, streamBytes: 2 * 1024 * 1024 });
+  expect(huge.status).toBe(413);
+  expect(await server.inspect((db) => db.dispute.findUniqueOrThrow({ where: { id: theirs.id }, select: { status: true } }))).toEqual({ status: 'open' });
+  expect((await admin('/admin/disputes/resolve', { dispute: theirs.id, resolution: 'credited' }, bearer(keys.other))).status).toBe(200);
+  await stillServing(server.url);
+});
+
 test('/admin/reminders: forged keys get 401, another organization is out of reach, odd and huge bodies are refused, nothing is queued', async () => {
   const run = { overdue: true, dryRun: true };
   for (const auth of ['', `Bearer ${keys.revoked}`, `Bearer ${keys.acme}x`, `Bearer mk_000000000000_${'A'.repeat(43)}`]) {

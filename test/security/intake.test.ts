@@ -34,6 +34,7 @@ const ROUTES: Array<[string, Record<string, string>]> = [
   ['/pay/sandbox/co_x', { 'Content-Type': 'application/x-www-form-urlencoded' }],
   ['/admin/payments', { 'Content-Type': 'application/json', ...ADMIN }],
   ['/admin/reminders', { 'Content-Type': 'application/json', ...ADMIN }],
+  ['/admin/disputes/resolve', { 'Content-Type': 'application/json', ...ADMIN }],
   ['/api/messages', { 'Content-Type': 'application/json' }],
   ['/slack/events', { 'Content-Type': 'application/json' }],
   ['/stripe/webhook', { 'Content-Type': 'application/json' }],
