@@ -33,21 +33,33 @@ export function createSmsSender(config: Config): ((to: string, body: string) => 
   };
 }
 
+/** Twilio's clock and ours may differ by this much; its dates have whole seconds. */
+const CLOCK_SKEW_MS = 5_000;
+
 /** Replies the customer did not ask for just now (receipts, reminders) to SMS and WhatsApp identities. */
 export function createTwilioSender(config: Config): OutboundSender | undefined {
   const client = createTwilioClient(config);
   if (!client) return undefined;
+  const addresses = (to: { channel: string; address: string }) => {
+    const whatsapp = to.channel === 'whatsapp';
+    const from = whatsapp ? config.TWILIO_WHATSAPP_FROM : config.TWILIO_SMS_FROM;
+    if (!from) throw new Error(`no Twilio sender number for ${to.channel}`);
+    return whatsapp ? { from: `whatsapp:${from.replace(/^whatsapp:/, '')}`, to: `whatsapp:${to.address}` } : { from, to: to.address };
+  };
   return {
+    /** Twilio's own record: the latest messages from our number to this one, created since `since`. */
+    async sentSince(to, since) {
+      const recent = await client.messages.list({ ...addresses(to), limit: 20 });
+      const found = recent.find((m) => m.dateCreated.getTime() >= since.getTime() - CLOCK_SKEW_MS);
+      return found ? { providerId: found.sid } : null;
+    },
     async send(to, reply) {
       const whatsapp = to.channel === 'whatsapp';
-      const from = whatsapp ? config.TWILIO_WHATSAPP_FROM : config.TWILIO_SMS_FROM;
-      if (!from) throw new Error(`no Twilio sender number for ${to.channel}`);
       const content = whatsapp && reply.template
         ? { contentSid: reply.template.sid, contentVariables: JSON.stringify(reply.template.variables) }
         : { body: whatsapp ? renderWhatsApp(reply) : renderSms(reply), ...(whatsapp && reply.document ? { mediaUrl: [reply.document.url] } : {}) };
       const message = await client.messages.create({
-        from: whatsapp ? `whatsapp:${from.replace(/^whatsapp:/, '')}` : from,
-        to: whatsapp ? `whatsapp:${to.address}` : to.address,
+        ...addresses(to),
         ...content,
         statusCallback: `${config.PUBLIC_BASE_URL}/twilio/status`,
       });

@@ -25,5 +25,8 @@ export function createOutboundRouter(log: { warn(obj: object, msg?: string): voi
       }
       return sender.send(to, reply);
     },
+    async sentSince(to, since) {
+      return senders[to.channel]?.sentSince?.(to, since);
+    },
   };
 }

@@ -9,6 +9,12 @@ import type { Reply } from '../replies/reply';
 export interface OutboundSender {
   /** Resolves once the provider took the message; with its id where the provider gives one (Twilio's SID). */
   send(to: { channel: Channel; address: string }, reply: Reply): Promise<void | { providerId?: string }>;
+  /**
+   * What the provider itself recorded as sent to this address since `since` (Twilio's Messages
+   * list): after a crash mid-send, whether the message left. Null: nothing left; absent, or
+   * undefined, where the provider cannot tell.
+   */
+  sentSince?(to: { channel: Channel; address: string }, since: Date): Promise<{ providerId?: string } | null | undefined>;
   /** For a router of several channels: whether one of them has a sender. */
   reaches?(channel: Channel): boolean;
 }

@@ -17,7 +17,8 @@ import { pausedInvoices } from './customer-replies';
 import { quietUntil } from './quiet-hours';
 import { reachesOf, type Reach, type Senders } from './reminder-channels';
 
-type Attempt = { channel: string; address: string; at: string; error?: string; providerId?: string };
+/** One try on one channel; `interrupted`: the process died before the provider took it (not the channel's fault). */
+type Attempt = { channel: string; address: string; at: string; error?: string; providerId?: string; interrupted?: boolean };
 
 export interface ReminderDeps {
   db: Db;
@@ -30,15 +31,18 @@ export interface ReminderDeps {
   log: { warn(obj: object, msg?: string): void };
 }
 
-/** How long a send cut short by a crash waits for the provider's word before it is tried again. */
-const SETTLE_MS = 60_000;
+/**
+ * How long a send cut short by a crash waits before asking whether it left: long enough for the
+ * provider to have recorded a request it received, and for its status callback to arrive.
+ */
+const SETTLE_MS = 15_000;
 
 /**
  * Sends one reminder (a job of the runner): outside the customer's quiet hours, on the first
  * channel not yet tried, with one pay link for every invoice it names that is still unpaid. The
  * attempt is recorded before the provider is called; a run that finds an attempt without an
- * outcome (the process died mid-send) waits for the provider's status callback, and sends again
- * only if none says the message left. A failed channel passes to the next; none left is
+ * outcome (the process died mid-send) waits, then asks the provider's status callbacks and the
+ * provider's own record (Twilio's Messages list), and sends again only if neither says it left. A failed channel passes to the next; none left is
  * `reminder.failed`.
  */
 export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler> {
@@ -63,9 +67,11 @@ export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler>
         // Cut short between recording the attempt and its outcome: did the message leave?
         const settled = new Date(Date.parse(last.at) + SETTLE_MS);
         if (now < settled) return { at: settled };
-        const seen = await db.outboundMessage.findFirst({ where: { to: last.address, createdAt: { gte: new Date(last.at) } }, select: { providerId: true } });
+        const seen = await db.outboundMessage.findFirst({ where: { to: last.address, createdAt: { gte: new Date(last.at) } }, select: { providerId: true } })
+          ?? (last.channel === 'email' ? null : await deps.outbound.sentSince?.({ channel: last.channel as Reach['channel'], address: last.address }, new Date(last.at)));
         if (seen) return finish(deps, r, { ...last, providerId: seen.providerId }, attempts);
-        attempts[attempts.length - 1] = { ...last, error: 'interrupted before the provider took it' };
+        // It never left: the same channel is tried again, as if the crash had not happened.
+        attempts[attempts.length - 1] = { ...last, error: 'interrupted before the provider took it', interrupted: true };
       }
       const quiet = quietUntil(now, r.customer.timezone, { start: r.customer.quietStart, end: r.customer.quietEnd });
       if (quiet) {
@@ -80,7 +86,7 @@ export function reminderHandlers(deps: ReminderDeps): Record<string, JobHandler>
         await db.reminder.update({ where: { id: r.id }, data: { status: 'skipped', reason: unpaid.length ? [...paused.values()][0] : 'paid before it left' } });
         return 'done';
       }
-      const tried = new Set(attempts.map((a) => `${a.channel}:${a.address}`));
+      const tried = new Set(attempts.filter((a) => !a.interrupted).map((a) => `${a.channel}:${a.address}`));
       const reach = (await reachesOf(db, r.customerId, sendersOf(deps), now)).find((x) => !tried.has(`${x.channel}:${x.address}`));
       if (!reach) return fail(deps, r, attempts, attempts.length ? 'no channel took it' : 'opted out or no way to reach them');
 
