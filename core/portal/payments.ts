@@ -19,11 +19,17 @@ export interface PaymentSummary {
 /** Online and offline payments; failed attempts are not payments. */
 export async function listPayments({ db, viewer, query = {} }: {
   db: Db; viewer: Viewer;
-  query?: { invoiceOnly?: boolean; sort?: 'date' | 'amount'; order?: SortOrder; period?: Period; limit?: number; offset?: number };
+  query?: {
+    invoiceOnly?: boolean; retainerOnly?: boolean; source?: 'online' | 'offline';
+    sort?: 'date' | 'amount'; order?: SortOrder; period?: Period; limit?: number; offset?: number;
+  };
 }) {
   const where: Prisma.PaymentWhereInput = { customerId: viewer.customerId, state: { in: ['succeeded', 'pending'] } };
-  // Invoice payments only: leave out money paid on retainer invoices.
+  // Invoice payments only: leave out money paid on retainer invoices; retainer payments: only those.
   if (query.invoiceOnly) where.applications = { none: { invoice: { kind: 'retainer' } } };
+  else if (query.retainerOnly) where.applications = { some: { invoice: { kind: 'retainer' } } };
+  // Online: through the portal's payment page; offline: recorded by the merchant (cheque, cash, transfer).
+  if (query.source) where.online = query.source === 'online';
   if (query.period) where.date = { gte: fromDay(query.period.from), lte: fromDay(query.period.to) };
   const field = query.sort === 'amount' ? 'amount' : 'date';
   const order = query.order ?? 'desc';

@@ -12,9 +12,14 @@ export async function answerListPayments(turn: Turn, intent: ParsedIntent): Prom
   const { viewer } = turn;
   const { count, payments } = await listPayments({
     db: turn.deps.db, viewer,
-    query: { invoiceOnly: intent.invoice_only, sort: intent.sort === 'amount' ? 'amount' : 'date', order: intent.order, period: intent.period, limit: SHOWN },
+    query: {
+      invoiceOnly: intent.invoice_only, retainerOnly: intent.kind === 'retainer', source: intent.source,
+      sort: intent.sort === 'amount' ? 'amount' : 'date', order: intent.order, period: intent.period, limit: SHOWN,
+    },
   });
-  const what = `${intent.invoice_only ? 'invoice ' : ''}payments${intent.period ? ` for ${periodWords(viewer, intent.period)}` : ''}`;
+  const kind = intent.invoice_only ? 'invoice ' : intent.kind === 'retainer' ? 'retainer ' : '';
+  const source = intent.source === 'online' ? ' made online' : intent.source === 'offline' ? ' recorded offline (cheque, cash, transfer)' : '';
+  const what = `${kind}payments${source}${intent.period ? ` for ${periodWords(viewer, intent.period)}` : ''}`;
   if (!count) return reply(`I have no ${what} from you on record.`);
   return reply(`Your ${what} (${count}):`, {
     items: payments.map((p) => ({
