@@ -45,11 +45,14 @@ export async function listInvoices({ db, viewer, today, query = {} }: { db: Db; 
   if (query.period) where.date = { gte: fromDay(query.period.from), lte: fromDay(query.period.to) };
   const sort = query.sort ?? 'date';
   const order = query.order ?? DEFAULT_ORDER[sort];
+  // On a list of what is left to pay, "by amount" means what is left, not the original total.
+  const unpaidOnly = query.status === 'unpaid' || query.status === 'overdue' || query.status === 'partially_paid';
+  const field = sort === 'amount' && unpaidOnly ? 'balance' : SORT_FIELD[sort];
   const [count, rows] = await Promise.all([
     db.invoice.count({ where }),
     db.invoice.findMany({
       where,
-      orderBy: [sort === 'due_date' ? { dueDate: { sort: order, nulls: 'last' } } : { [SORT_FIELD[sort]]: order }, { date: order }, { id: order }],
+      orderBy: [sort === 'due_date' ? { dueDate: { sort: order, nulls: 'last' } } : { [field]: order }, { date: order }, { id: order }],
       take: query.limit ?? 50,
       skip: query.offset ?? 0,
     }),

@@ -29,6 +29,7 @@ describe.each(DATABASE_KINDS)('invoices, sales orders and payments on %s', (kind
     ['a period', { period: { from: '2026-11-01', to: '2026-11-15' }, kind: 'invoice' }, ['INV-000006', 'INV-000005', 'INV-000003']],
     ['oldest first', { kind: 'invoice', sort: 'date', order: 'asc' }, ['INV-000001', 'INV-000002', 'INV-000004', 'INV-000003', 'INV-000005', 'INV-000006', 'INV-000009']],
     ['by amount, biggest first', { kind: 'invoice', sort: 'amount' }, ['INV-000001', 'INV-000002', 'INV-000005', 'INV-000003', 'INV-000009', 'INV-000004', 'INV-000006']],
+    ['unpaid by amount: what is left to pay, not the total ($300 left of $500 ties with $300 of $300; the newer first)', { status: 'unpaid', kind: 'invoice', sort: 'amount' }, ['INV-000003', 'INV-000002', 'INV-000006']],
     ['by amount, smallest first', { kind: 'invoice', sort: 'amount', order: 'asc' }, ['INV-000006', 'INV-000004', 'INV-000009', 'INV-000003', 'INV-000005', 'INV-000002', 'INV-000001']],
     ['by due date, soonest first', { kind: 'invoice', sort: 'due_date' }, ['INV-000001', 'INV-000002', 'INV-000004', 'INV-000003', 'INV-000005', 'INV-000006', 'INV-000009']],
     ['by due date, latest first', { kind: 'invoice', sort: 'due_date', order: 'desc' }, ['INV-000009', 'INV-000006', 'INV-000005', 'INV-000003', 'INV-000004', 'INV-000002', 'INV-000001']],
