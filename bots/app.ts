@@ -4,6 +4,7 @@ import type { Config } from '../core/config';
 import type { Core } from '../core/facade/core';
 import type { OutboundRouter } from '../core/outbound/outbound-router';
 import { registerAdmin } from './admin/admin-payments';
+import { registerDesk } from './desk/desk-routes';
 import type { DoorDeps } from './door';
 import { registerSandbox } from './sandbox/sandbox-route';
 import { routeSenders } from './senders/route-senders';
@@ -34,5 +35,6 @@ export function buildApp({ config, log, core, outbound }: AppParts): restify.Ser
   registerStripe(server, door);
   registerSandbox(server, door);
   registerAdmin(server, door);
+  registerDesk(server, door);
   return server;
 }

@@ -13,7 +13,7 @@ const LAYERS: Array<[string, string[]]> = [
   ['doors', ['bots/']],
   ['the core facade', ['core/facade/', 'core/start-portal.ts']],
   ['the dialogue', ['core/conversation/']],
-  ['features', ['core/payments/', 'core/identity/', 'core/import/', 'core/reminders/']],
+  ['features', ['core/payments/', 'core/identity/', 'core/import/', 'core/reminders/', 'core/desk/']],
   ['services', ['core/documents/', 'core/merchant/', 'core/inbound/', 'core/outbound/']],
   ['replies', ['core/replies/']],
   ['portal rules', ['core/portal/']],

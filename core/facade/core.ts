@@ -18,6 +18,8 @@ import type { PaymentChange } from '../payments/record-checkout-payment';
 import type { Reply } from '../replies/reply';
 import type { PlannedReminder } from '../reminders/plan-reminders';
 import type { ReminderRequest, ResolveDisputeRequest } from '../reminders/reminder-request';
+import type { DeskScope } from '../desk/desk-session';
+import type { BUCKETS, customerPage, FeedItem, OwedRow, OwesSort, ReminderLine } from '../desk/desk-views';
 export { reminderRequest, resolveDisputeRequest, type ReminderRequest, type ResolveDisputeRequest } from '../reminders/reminder-request';
 export type { PlannedReminder } from '../reminders/plan-reminders';
 
@@ -37,6 +39,31 @@ export interface Core {
   admin: AdminDesk;
   /** The durable job runner of this process: event deliveries, payment messages, reminders. */
   jobs: JobDesk;
+  /** The merchant's page. */
+  desk: MerchantDesk;
+}
+
+export type { DeskScope } from '../desk/desk-session';
+export type { FeedItem, OwedRow, OwesSort, ReminderLine } from '../desk/desk-views';
+export { BUCKETS } from '../desk/desk-views';
+
+/** The desk (merchant.md "The desk"): signed in with a merchant key; every read and change for its organization only. */
+export interface MerchantDesk {
+  /** A session for a merchant key (null: demo mode's own), or null when the key is wrong or revoked. */
+  signIn(key: string | null): Promise<string | null>;
+  session(token: string | undefined): Promise<DeskScope | null>;
+  csrf(token: string): string;
+  checkCsrf(token: string, given: unknown): boolean;
+  today(scope: DeskScope): string;
+  owes(scope: DeskScope, sort?: OwesSort, desc?: boolean): Promise<{ rows: OwedRow[]; totals: Array<Record<(typeof BUCKETS)[number] | 'total', bigint> & { currency: string }> }>;
+  feed(scope: DeskScope, filter?: { kind?: string; customer?: string; limit?: number }): Promise<FeedItem[]>;
+  reminders(scope: DeskScope, filter?: { customer?: string; limit?: number }): Promise<ReminderLine[]>;
+  customer(scope: DeskScope, key: string): Promise<Awaited<ReturnType<typeof customerPage>>>;
+  /** Every overdue customer, or one: a run whose progress the page follows. */
+  remind(scope: DeskScope, target: { overdue: true } | { customer: string }): Promise<{ runId: number; planned: PlannedReminder[] }>;
+  progress(scope: DeskScope, runId: number): Promise<{ done: number; total: number; sent: number; failed: number } | null>;
+  recordPayment(scope: DeskScope, input: Omit<OfflinePaymentInput, 'org'>, idempotencyKey?: string): Promise<RecordedPayment>;
+  resolveDispute(scope: DeskScope, dispute: number, resolution?: string): Promise<{ id: number; invoice: string; customer: string }>;
 }
 
 export interface JobDesk {

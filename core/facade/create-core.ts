@@ -27,6 +27,7 @@ import { sandboxConfirmation } from '../payments/providers/sandbox/sandbox-provi
 import { recordOfflinePayment } from '../payments/record-offline-payment';
 import { reply, type Reply } from '../replies/reply';
 import type { Core } from './core';
+import { createDesk } from './create-desk';
 
 export interface CoreDeps {
   /** The dialogue's own dependencies: the database, the clock, the secret, the payment gateway, the senders. */
@@ -70,6 +71,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     clock,
     jobs: { start: jobs.start, runDue: jobs.runDue, stop: jobs.stop },
+    desk: createDesk({ db, clock, secret, demoMode: deps.demoMode, senders }),
     health: () => health(db, log),
     messages: {
       receive: (message) => receiveMessage(conversation, message),
