@@ -35,6 +35,7 @@ const ROUTES: Array<[string, Record<string, string>]> = [
   ['/admin/payments', { 'Content-Type': 'application/json', ...ADMIN }],
   ['/admin/reminders', { 'Content-Type': 'application/json', ...ADMIN }],
   ['/admin/disputes/resolve', { 'Content-Type': 'application/json', ...ADMIN }],
+  ['/desk/session', { 'Content-Type': 'application/x-www-form-urlencoded' }],
   ['/api/messages', { 'Content-Type': 'application/json' }],
   ['/slack/events', { 'Content-Type': 'application/json' }],
   ['/stripe/webhook', { 'Content-Type': 'application/json' }],
