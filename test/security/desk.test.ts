@@ -128,8 +128,11 @@ test('a change without the CSRF token, or with another session\'s, is refused an
   const own = await call('/desk/remind', { method: 'POST', cookie: acme, form: { target: 'o1', csrf: await csrfOf(acme) } });
   expect(own.status).toBe(303);
   expect(decodeURIComponent(own.location!)).toContain('No such customer.');
-  const counts = await server.inspect(async (db) => ({ reminders: await db.reminder.count(), payments: await db.payment.count({ where: { mode: 'cash', amount: 500n } }) }));
-  expect(counts).toEqual({ reminders: 0, payments: 0 });
+  // Nothing happened: no reminder, no payment in the feed, still signed in.
+  const page = await call('/desk', { cookie: acme });
+  expect(page.text).toContain('No reminders yet.');
+  expect(page.text).not.toContain('data-type="payment.recorded"');
+  expect(page.text).toContain('Sign out');
 });
 
 test('huge and odd bodies are refused; a flood of wrong keys stops nothing', async () => {
