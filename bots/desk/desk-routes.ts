@@ -67,12 +67,12 @@ export function registerDesk(server: restify.Server, { config, core, log }: Door
     const kind = KINDS.includes(q.kind ?? '') ? q.kind : undefined;
     const customer = q.customer?.trim().slice(0, 200) || undefined;
     const run = /^\d{1,9}$/.test(q.run ?? '') ? Number(q.run) : undefined;
-    const [owes, feed, reminders, progress] = await Promise.all([
-      core.desk.owes(scope, sort, dir === 'desc'), core.desk.feed(scope, { kind, customer }), core.desk.reminders(scope, { limit: 20 }),
+    const [owes, feed, reminders, months, progress] = await Promise.all([
+      core.desk.owes(scope, sort, dir === 'desc'), core.desk.feed(scope, { kind, customer }), core.desk.reminders(scope, { limit: 20 }), core.desk.months(scope),
       run === undefined ? null : core.desk.progress(scope, run),
     ]);
     page(res, 200, 'Who owes what', 'desk', {
-      ...owes, feed, reminders, sort, dir, kind, customer, run: progress ? run : undefined, progress, kinds: KINDS, csrf: session.csrf,
+      ...owes, feed, reminders, months, currency: scope.currency, sort, dir, kind, customer, run: progress ? run : undefined, progress, kinds: KINDS, csrf: session.csrf,
       today: core.desk.today(scope), notice: q.done?.slice(0, 200),
       columns: [{ key: 'name', label: 'Customer' }, ...BUCKETS.map((b, n) => ({ key: b, label: BUCKET_NAMES[n] })), { key: 'total', label: 'Total' }],
     }, session);

@@ -135,3 +135,25 @@ export async function runProgress(db: Db, orgId: number, runId: number): Promise
 export async function recordRun(db: Db, orgId: number, reminderIds: number[]): Promise<number> {
   return (await db.reminderRun.create({ data: { orgId, reminderIds }, select: { id: true } })).id;
 }
+
+export type Month = { month: string; invoiced: bigint; received: bigint };
+
+/** The last 12 months (this one included) of amounts invoiced and received, in the organization's currency. */
+export async function invoicedVsReceived(db: Db, orgId: number, currency: string, today: Day): Promise<Month[]> {
+  const first = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 12, 1));
+  const [invoiced, received] = await Promise.all([
+    db.$queryRaw<Array<{ month: string; amount: bigint }>>`
+      SELECT to_char(i.date, 'YYYY-MM') AS month, SUM(i.total)::bigint AS amount
+      FROM "Invoice" i JOIN "Customer" c ON c.id = i."customerId"
+      WHERE c."orgId" = ${orgId} AND i.state = 'sent' AND i.kind = 'invoice' AND i.currency = ${currency} AND i.date >= ${first}
+      GROUP BY 1`,
+    db.$queryRaw<Array<{ month: string; amount: bigint }>>`
+      SELECT to_char(p.date, 'YYYY-MM') AS month, SUM(p.amount)::bigint AS amount
+      FROM "Payment" p JOIN "Customer" c ON c.id = p."customerId"
+      WHERE c."orgId" = ${orgId} AND p.state = 'succeeded' AND p.currency = ${currency} AND p.date >= ${first}
+      GROUP BY 1`,
+  ]);
+  const months = Array.from({ length: 12 }, (_, n) => new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + n, 1)).toISOString().slice(0, 7));
+  const of = (rows: Array<{ month: string; amount: bigint }>, month: string) => rows.find((r) => r.month === month)?.amount ?? 0n;
+  return months.map((month) => ({ month, invoiced: of(invoiced, month), received: of(received, month) }));
+}

@@ -19,7 +19,7 @@ import type { Reply } from '../replies/reply';
 import type { PlannedReminder } from '../reminders/plan-reminders';
 import type { ReminderRequest, ResolveDisputeRequest } from '../reminders/reminder-request';
 import type { DeskScope } from '../desk/desk-session';
-import type { BUCKETS, customerPage, FeedItem, OwedRow, OwesSort, ReminderLine } from '../desk/desk-views';
+import type { BUCKETS, customerPage, FeedItem, Month, OwedRow, OwesSort, ReminderLine } from '../desk/desk-views';
 export { reminderRequest, resolveDisputeRequest, type ReminderRequest, type ResolveDisputeRequest } from '../reminders/reminder-request';
 export type { PlannedReminder } from '../reminders/plan-reminders';
 
@@ -44,7 +44,7 @@ export interface Core {
 }
 
 export type { DeskScope } from '../desk/desk-session';
-export type { FeedItem, OwedRow, OwesSort, ReminderLine } from '../desk/desk-views';
+export type { FeedItem, Month, OwedRow, OwesSort, ReminderLine } from '../desk/desk-views';
 export { BUCKETS } from '../desk/desk-views';
 
 /** The desk (merchant.md "The desk"): signed in with a merchant key; every read and change for its organization only. */
@@ -57,6 +57,8 @@ export interface MerchantDesk {
   today(scope: DeskScope): string;
   owes(scope: DeskScope, sort?: OwesSort, desc?: boolean): Promise<{ rows: OwedRow[]; totals: Array<Record<(typeof BUCKETS)[number] | 'total', bigint> & { currency: string }> }>;
   feed(scope: DeskScope, filter?: { kind?: string; customer?: string; limit?: number }): Promise<FeedItem[]>;
+  /** The last 12 months of amounts invoiced and received, in the organization's currency. */
+  months(scope: DeskScope): Promise<Month[]>;
   reminders(scope: DeskScope, filter?: { customer?: string; limit?: number }): Promise<ReminderLine[]>;
   customer(scope: DeskScope, key: string): Promise<Awaited<ReturnType<typeof customerPage>>>;
   /** Every overdue customer, or one: a run whose progress the page follows. */

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { dayIn } from '../dates';
 import type { Db } from '../db/db';
 import { checkCsrf, csrfToken, readSession, signIn, type DeskScope } from '../desk/desk-session';
-import { customerPage, eventFeed, recordRun, reminderLines, runProgress, whoOwes } from '../desk/desk-views';
+import { customerPage, eventFeed, invoicedVsReceived, recordRun, reminderLines, runProgress, whoOwes } from '../desk/desk-views';
 import type { AdminScope } from '../merchant/merchant-keys';
 import { recordOfflinePayment } from '../payments/record-offline-payment';
 import { resolveDispute } from '../reminders/customer-replies';
@@ -23,6 +23,7 @@ export function createDesk({ db, clock, secret, demoMode, senders }: { db: Db; c
     today,
     owes: (scope, sort, desc) => whoOwes(db, scope.orgId, today(scope), sort, desc),
     feed: (scope, filter) => eventFeed(db, scope.orgId, filter),
+    months: (scope) => invoicedVsReceived(db, scope.orgId, scope.currency, today(scope)),
     reminders: (scope, filter) => reminderLines(db, scope.orgId, filter),
     customer: (scope, key) => customerPage(db, scope.orgId, key, today(scope)),
     async remind(scope, target) {
