@@ -39,7 +39,7 @@ export async function benchDesk() {
     const { key } = await createMerchantKey(setup.prisma, { org: 'bench' });
     const rows = await setup.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT (SELECT COUNT(*) FROM "Invoice") + (SELECT COUNT(*) FROM "Payment") + (SELECT COUNT(*) FROM "CreditNote") AS n`;
     await setup.close();
-    const server = await startServer({ DATABASE_URL: pg.url, APP_SECRET: 'desk-bench-secret-0123456789abcdef', LOG_LEVEL: 'warn' });
+    const server = await startServer({ DATABASE_URL: pg.url, APP_SECRET: 'desk-bench-secret-0123456789abcdef' });
     try {
       const signIn = await fetch(`${server.url}/desk/session`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `key=${encodeURIComponent(key)}` });
       const cookie = /^(desk=[^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')![1];
