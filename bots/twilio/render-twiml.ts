@@ -3,18 +3,27 @@ import type { Reply } from '../../core/replies/reply';
 
 const GSM7 = /^[A-Za-z0-9 \r\n@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!"#¤%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/;
 
+/** Typography outside GSM-7 that has a plain equivalent: one "·" would make every segment hold 67 characters instead of 153. */
+const PLAIN: Record<string, string> = { '·': '-', '…': '...', '−': '-', '–': '-', '—': '-', '‘': "'", '’': "'", '“': '"', '”': '"', '\u00a0': ' ' };
+
+function plainSms(text: string): string {
+  return text.replace(/[·…−–—‘’“”\u00a0]/g, (c) => PLAIN[c]);
+}
+
 /** SMS: as few segments as fit (GSM-7 153 a part, 67 once one character is outside it); links, not lists. */
 export function renderSms(reply: Reply): string {
   const tail = [reply.link && `${reply.link.label}: ${reply.link.url}`, reply.document && `PDF: ${reply.document.url}`].filter(Boolean).join('\n');
-  let body = reply.text;
-  const budget = (text: string) => (GSM7.test(text) ? 306 : 134);
+  const more = reply.choices?.some((c) => c.say === 'more') ? ' Reply MORE for the next.' : '';
+  let body = plainSms(reply.text);
+  // A list page may take a third segment: what it leaves out would be skipped by "more".
+  const budget = (text: string) => (GSM7.test(text) ? (reply.items?.length ? 400 : 306) : 134);
   for (const item of reply.items ?? []) {
-    const next = `${body}\n${item.title}: ${item.detail}`;
+    const next = `${body}\n${plainSms(`${item.title}: ${item.detail}`)}`;
     if ((tail ? `${next}\n${tail}` : next).length > budget(next + tail)) break;
     body = next;
   }
   const hidden = (reply.items?.length ?? 0) - (body.split('\n').length - 1) + (reply.more ?? 0);
-  if (hidden > 0) body += `\n…and ${hidden} more.`;
+  if (hidden > 0) body += `\n...and ${hidden} more.${more}`;
   return tail ? `${body}\n${tail}` : body;
 }
 

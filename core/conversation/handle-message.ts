@@ -80,6 +80,7 @@ export async function handleMessage(deps: ConversationDeps, message: InboundMess
     }
     if (followUp) [intent, turn.asked] = [followUp.run, pending];
     else if (pending.claim !== undefined && isClaimReference(intent, text)) [intent, turn.asked] = [{ intent: 'already_paid' }, pending];
+    else if (pending.list !== undefined && intent.intent === 'more') turn.asked = pending;
   }
   try {
     const answer = await ANSWERS[intent.intent as keyof typeof ANSWERS](turn, intent, text);

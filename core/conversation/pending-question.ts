@@ -6,7 +6,7 @@ import type { ParsedIntent } from './parser';
 const LIFETIME_MS = 15 * 60_000;
 
 /**
- * What the portal is waiting for: a pick among documents, a reference, or a yes.
+ * What the portal is waiting for: a pick among documents, a reference, a yes, or "more".
  * `intent` is the request to carry out once the answer comes.
  */
 export interface PendingQuestion {
@@ -21,6 +21,8 @@ export interface PendingQuestion {
   claim?: number;
   /** The customer's own words, kept while a dispute asks which invoice. */
   said?: string;
+  /** A list was shown up to here: "more" shows `intent`'s list from this position on. */
+  list?: number;
 }
 
 /** The question still waiting, from the row read with the identity; expired ones are none. */

@@ -56,8 +56,18 @@ describe.each([['sms', '+15555550101'], ['whatsapp', 'whatsapp:+15555550101']])(
   test('list and show an invoice', async () => {
     const list = bodyOf((await post(inbound(from, 'unpaid invoices'))).body);
     expect(list).toContain('Your unpaid invoices (4):');
-    // SMS keeps to two segments and says how many more; WhatsApp lists them all.
-    expect(list).toContain(channel === 'sms' ? '…and 2 more.' : 'INV-000002');
+    // SMS shows three at a time, in plain GSM-7 (two or three segments), and says how to see the rest; WhatsApp lists them all.
+    if (channel === 'sms') {
+      expect(list).toContain('...and 1 more. Reply MORE for the next.');
+      expect(list).toMatch(/^[\x20-\x7e\n$]*$/);
+      expect(list.length).toBeLessThanOrEqual(459);
+      const rest = bodyOf((await post(inbound(from, 'MORE'))).body);
+      expect(rest).toMatch(/^Your unpaid invoices, 4-4 of 4:/);
+      expect(rest.split('\n')).toHaveLength(2);
+    } else {
+      expect(list).toContain('INV-000002');
+      expect(list).not.toContain('more');
+    }
     const one = await post(inbound(from, 'invoice 2'));
     expect(bodyOf(one.body)).toMatch(/^Did you mean INV-000002 or RET-00002\?/);
     const picked = await post(inbound(from, 'the first one'));

@@ -2,8 +2,10 @@ import { dayIn } from '../../dates';
 import { getHome } from '../../portal/get-home';
 import { getMyDetails, listSharedDocuments } from '../../portal/my-details';
 import { reply, type Choice, type Reply } from '../../replies/reply';
+import type { ParsedIntent } from '../parser';
 import type { Turn } from '../turn';
 import { day, money, plural } from '../../replies/words';
+import { firstPage, listHeading, listRest, withMore, type Page } from './list-page';
 
 const MENU: Choice[] = [
   { label: 'What do I owe?', say: 'what do I owe' },
@@ -92,16 +94,21 @@ export async function answerMyDetails(turn: Turn): Promise<Reply> {
   return reply(`Here are the details ${turn.viewer.orgName} has for ${details.name}. No card or bank numbers are kept in chat: the payment page holds saved cards and bank accounts.`, { facts });
 }
 
-export async function answerDocuments(turn: Turn): Promise<Reply> {
+export function answerDocuments(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  return documentsPage(turn, intent, firstPage(turn));
+}
+
+export async function documentsPage(turn: Turn, intent: ParsedIntent, page: Page): Promise<Reply> {
   const docs = await listSharedDocuments({ db: turn.deps.db, viewer: turn.viewer });
   if (!docs.length) return reply(`Nothing has been shared with you yet. You can send me a PDF or a photo and I'll pass it on to ${turn.viewer.orgName}.`);
-  const shown = docs.slice(0, 10);
-  return reply(`${plural(docs.length, 'shared document')}:`, {
-    items: shown.map((d) => ({
+  const rest = listRest(turn, intent, docs.length, page);
+  return reply(listHeading('shared documents', docs.length, page), {
+    items: docs.slice(page.offset, page.offset + page.size).map((d) => ({
       title: d.title,
       detail: `${d.sharedBy === 'merchant' ? `from ${turn.viewer.orgName}` : 'sent by you'}, ${day(turn.viewer, dayIn(turn.viewer.timezone, d.createdAt))}: ${turn.deps.documents.link({ kind: 'shared', id: d.id }, turn.viewer).url}`,
     })),
-    more: docs.length - shown.length || undefined,
+    more: rest.more,
+    choices: withMore(rest, []),
   });
 }
 

@@ -6,8 +6,8 @@ import { reply, type Choice, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
 import { day, money, periodWords, STATUS_WORDS } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
+import { firstPage, listHeading, listRest, withMore, type Page } from './list-page';
 
-const SHOWN = 8;
 const STATUS_TITLE = { unpaid: 'unpaid', overdue: 'overdue', paid: 'paid', partially_paid: 'partly paid' } as const;
 
 export function invoiceLine(turn: Turn, inv: InvoiceSummary): { title: string; detail: string; say: string } {
@@ -19,21 +19,24 @@ export function invoiceLine(turn: Turn, inv: InvoiceSummary): { title: string; d
   return { title: `${what}${inv.number}`, detail: `${figure} · ${STATUS_WORDS[inv.status]}${due}`, say: `invoice ${inv.number}` };
 }
 
-export async function answerListInvoices(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+export function answerListInvoices(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  return invoicesPage(turn, intent, firstPage(turn));
+}
+
+export async function invoicesPage(turn: Turn, intent: ParsedIntent, page: Page): Promise<Reply> {
   const status = intent.status === 'open' || intent.status === 'fulfilled' ? undefined : intent.status;
   const { count, invoices } = await listInvoices({
     db: turn.deps.db, viewer: turn.viewer, today: turn.today,
-    query: { status, kind: intent.kind, period: intent.period, sort: intent.sort, order: intent.order, limit: SHOWN },
+    query: { status, kind: intent.kind, period: intent.period, sort: intent.sort, order: intent.order, limit: page.size, offset: page.offset },
   });
   const what = [status ? STATUS_TITLE[status] : '', intent.kind === 'retainer' ? 'retainer invoices' : 'invoices'].filter(Boolean).join(' ');
   const when = intent.period ? ` for ${periodWords(turn.viewer, intent.period)}` : '';
   if (!count) return reply(`You have no ${what}${when}.`, { choices: [{ label: 'All invoices', say: 'my invoices' }] });
   const items = invoices.map((inv) => invoiceLine(turn, inv));
-  const choices: Choice[] = invoices.filter((i) => i.balance > 0n).slice(0, 2).map((i) => ({ label: `Pay ${i.number}`, say: `pay invoice ${i.number}` }));
-  return reply(`Your ${what}${when} (${count}):`, {
-    items,
-    more: count > SHOWN ? count - SHOWN : undefined,
-    choices: [...choices, { label: 'Statement', say: 'statement this year' }],
+  const pay: Choice[] = invoices.filter((i) => i.balance > 0n).slice(0, 2).map((i) => ({ label: `Pay ${i.number}`, say: `pay invoice ${i.number}` }));
+  const rest = listRest(turn, intent, count, page);
+  return reply(listHeading(`${what}${when}`, count, page), {
+    items, more: rest.more, choices: withMore(rest, [...pay, { label: 'Statement', say: 'statement this year' }]),
   });
 }
 

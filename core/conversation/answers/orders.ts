@@ -6,8 +6,7 @@ import type { Turn } from '../turn';
 import { day, money, periodWords } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
 import { invoiceLine } from './invoices';
-
-const SHOWN = 8;
+import { firstPage, listHeading, listRest, withMore, type Page } from './list-page';
 
 async function ordersOff(turn: Turn): Promise<Reply> {
   const { organization: org } = await getHome({ db: turn.deps.db, viewer: turn.viewer, today: turn.today });
@@ -15,15 +14,21 @@ async function ordersOff(turn: Turn): Promise<Reply> {
   return reply(`Sales orders aren't available in this portal. For questions about an order, contact ${org.name}${ask ? ` at ${ask}` : ''}.`);
 }
 
-export async function answerListOrders(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+export function answerListOrders(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  return ordersPage(turn, intent, firstPage(turn));
+}
+
+export async function ordersPage(turn: Turn, intent: ParsedIntent, page: Page): Promise<Reply> {
   const status = intent.status === 'open' || intent.status === 'fulfilled' ? intent.status : undefined;
-  const result = await listSalesOrders({ db: turn.deps.db, viewer: turn.viewer, query: { status, period: intent.period, limit: SHOWN } });
+  const result = await listSalesOrders({ db: turn.deps.db, viewer: turn.viewer, query: { status, period: intent.period, limit: page.size, offset: page.offset } });
   if (!result) return ordersOff(turn);
   const what = `${status ? `${status} ` : ''}orders${intent.period ? ` for ${periodWords(turn.viewer, intent.period)}` : ''}`;
   if (!result.count) return reply(`You have no ${what}.`);
-  return reply(`Your ${what} (${result.count}):`, {
+  const rest = listRest(turn, intent, result.count, page);
+  return reply(listHeading(what, result.count, page), {
     items: result.orders.map((o) => ({ title: o.number, detail: `${o.status} · ${money(turn.viewer, o.total, o.currency)} · ${day(turn.viewer, o.date)}`, say: `order ${o.number}` })),
-    more: result.count > SHOWN ? result.count - SHOWN : undefined,
+    more: rest.more,
+    choices: withMore(rest, []),
   });
 }
 

@@ -4,30 +4,36 @@ import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
 import { day, money, periodWords } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
+import { firstPage, listHeading, listRest, withMore, type Page } from './list-page';
 
-const SHOWN = 8;
 const MODE: Record<string, string> = { bank_transfer: 'bank transfer', cheque: 'cheque', cash: 'cash', card: 'card', ach: 'bank (ACH)' };
 
-export async function answerListPayments(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+export function answerListPayments(turn: Turn, intent: ParsedIntent): Promise<Reply> {
+  return paymentsPage(turn, intent, firstPage(turn));
+}
+
+export async function paymentsPage(turn: Turn, intent: ParsedIntent, page: Page): Promise<Reply> {
   const { viewer } = turn;
   const { count, payments } = await listPayments({
     db: turn.deps.db, viewer,
     query: {
       invoiceOnly: intent.invoice_only, retainerOnly: intent.kind === 'retainer', source: intent.source,
-      sort: intent.sort === 'amount' ? 'amount' : 'date', order: intent.order, period: intent.period, limit: SHOWN,
+      sort: intent.sort === 'amount' ? 'amount' : 'date', order: intent.order, period: intent.period, limit: page.size, offset: page.offset,
     },
   });
   const kind = intent.invoice_only ? 'invoice ' : intent.kind === 'retainer' ? 'retainer ' : '';
   const source = intent.source === 'online' ? ' made online' : intent.source === 'offline' ? ' recorded offline (cheque, cash, transfer)' : '';
   const what = `${kind}payments${source}${intent.period ? ` for ${periodWords(viewer, intent.period)}` : ''}`;
   if (!count) return reply(`I have no ${what} from you on record.`);
-  return reply(`Your ${what} (${count}):`, {
+  const rest = listRest(turn, intent, count, page);
+  return reply(listHeading(what, count, page), {
     items: payments.map((p) => ({
       title: p.number,
       detail: `${money(viewer, p.amount, p.currency)} · ${day(viewer, p.date)} · ${MODE[p.mode] ?? p.mode}${p.state === 'pending' ? ' · processing' : ''}`,
       say: `receipt for payment ${p.number}`,
     })),
-    more: count > SHOWN ? count - SHOWN : undefined,
+    more: rest.more,
+    choices: withMore(rest, []),
   });
 }
 
