@@ -17,10 +17,11 @@ export function createAddressSender(config: Config, log: Logger): AddressSender 
   if (!email && !sms && !slack) return undefined;
   return {
     reaches: { email: Boolean(email), phone: Boolean(sms), slack: Boolean(slack) },
-    async send(to, { subject, text }) {
+    async send(to, { subject, text, attachment }) {
       if ('email' in to) {
         if (!email) throw new Error('e-mail is not set up');
-        await email({ to: to.email, subject, text });
+        const attachments = attachment ? [{ filename: attachment.fileName, content: await attachment.file(), contentType: 'application/pdf' }] : undefined;
+        await email({ to: to.email, subject, text, attachments });
       } else if ('phone' in to) {
         if (!sms) throw new Error('SMS is not set up');
         await sms(to.phone, text);

@@ -5,6 +5,7 @@ export interface Email {
   to: string;
   subject: string;
   text: string;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 /** Mail through the operator's SMTP server (SMTP_URL); undefined when none is set. */

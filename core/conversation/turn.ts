@@ -1,7 +1,8 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/open-database';
 import type { Day } from '../dates';
-import type { DocumentLinks } from '../documents/document-ref';
+import type { DocumentLinks, DocumentRef } from '../documents/document-ref';
+import type { DocumentFile } from '../documents/render-document';
 import type { RateLimits } from '../inbound/admit-message';
 import type { AddressSender } from '../outbound/address-sender';
 import type { PaymentGateway } from '../payments/payment-gateway';
@@ -16,6 +17,8 @@ export interface ConversationDeps {
   log?: { warn(obj: object, msg?: string): void };
   payments: PaymentGateway;
   documents: DocumentLinks;
+  /** A document as a file, to attach to an e-mail; without it, forwarded e-mails carry the link only. */
+  print?: (doc: DocumentRef, viewer: Viewer) => Promise<DocumentFile | null>;
   /** E-mail and text messages (linking codes, forwarded documents); without it, neither is offered. */
   messenger?: AddressSender;
   /** Messages a minute before a sender is slowed down; the defaults suit people, tests raise them. */

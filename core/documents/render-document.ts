@@ -3,6 +3,7 @@ import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
 import { loadViewer, type Viewer } from '../portal/viewer';
 import { buildDocumentHtml } from './document-html';
+import type { DocumentRef } from './document-ref';
 import type { DocumentTemplates } from './document-templates';
 import type { FileGrant } from './file-token';
 import type { PdfRenderer } from './pdf-renderer';
@@ -22,7 +23,13 @@ export async function renderDocument({ db, renderer, templates, grant, now }: {
 }): Promise<DocumentFile | null> {
   const viewer = await grantedViewer(db, grant);
   if (!viewer) return null;
-  const { doc } = grant;
+  return printDocument({ db, renderer, templates, viewer, doc: grant.doc, now });
+}
+
+/** One of a customer's documents as a file (a PDF, or the shared file as it came); null when it is not theirs. */
+export async function printDocument({ db, renderer, templates, viewer, doc, now }: {
+  db: Db; renderer: PdfRenderer; templates: DocumentTemplates; viewer: Viewer; doc: DocumentRef; now: Date;
+}): Promise<DocumentFile | null> {
   if (doc.kind === 'shared') {
     const shared = await db.sharedDocument.findFirst({ where: { id: doc.id, customerId: viewer.customerId } });
     if (!shared) return null;

@@ -5,6 +5,8 @@ import type { ConversationDeps } from '../conversation/turn';
 import type { Db } from '../db/db';
 import { createDocumentLinks } from '../documents/document-links';
 import { loadDocumentTemplates } from '../documents/document-templates';
+import { printDocument } from '../documents/render-document';
+import { withDemoMailbox } from '../outbound/demo-mailbox';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import type { AddressSender } from '../outbound/address-sender';
 import { createOutboundRouter, type OutboundRouter } from '../outbound/outbound-router';
@@ -38,13 +40,17 @@ export function assembleCore({ config, db, renderer, log, clock = systemClock, m
   const documents = createDocumentLinks({ secret, baseUrl: config.PUBLIC_BASE_URL, clock });
   const provider = createPaymentProvider(config);
   const payments = createPaymentGateway({ provider, db, secret });
-  const conversation: ConversationDeps = { db, clock, secret, log, documents, payments, messenger, ...overrides };
+  const templates = loadDocumentTemplates();
+  const print: ConversationDeps['print'] = (doc, viewer) => printDocument({ db, renderer, templates, viewer, doc, now: clock() });
+  // The demo keeps what it has no SMTP server or Twilio account for in a mailbox the console shows.
+  const sender = config.demoMode ? withDemoMailbox(db, messenger) : messenger;
+  const conversation: ConversationDeps = { db, clock, secret, log, documents, print, payments, messenger: sender, ...overrides };
   const outbound = createOutboundRouter(log);
   // The console is the core's own channel: its inbox lives in the database.
   const webInbox = createWebInbox(db);
   outbound.route('web', webInbox);
   const core = createCore({
-    conversation, renderer, templates: loadDocumentTemplates(), outbound, webInbox, log, whatsappTemplate: config.TWILIO_WHATSAPP_REMINDER_TEMPLATE,
+    conversation, renderer, templates, outbound, webInbox, log, whatsappTemplate: config.TWILIO_WHATSAPP_REMINDER_TEMPLATE,
     operatorKeys: [config.ADMIN_API_KEY, commandToken], demoMode: config.demoMode, sandbox: sandboxAllowed(config),
     webhooks: { stripe: provider?.name === 'stripe' ? provider.webhooks ?? null : null },
   });

@@ -6,5 +6,14 @@
 export interface AddressSender {
   /** The kinds of address a message can go to here. */
   reaches: { email: boolean; phone: boolean; slack: boolean };
-  send(to: { email: string } | { phone: string } | { slackChannel: string }, message: { subject: string; text: string }): Promise<void>;
+  send(to: Address, message: AddressMessage): Promise<void>;
+}
+
+export type Address = { email: string } | { phone: string } | { slackChannel: string };
+
+export interface AddressMessage {
+  subject: string;
+  text: string;
+  /** A document that goes with it: attached to an e-mail (`file` renders it when needed), its link in the text elsewhere. */
+  attachment?: { fileName: string; url: string; file(): Promise<Buffer> };
 }

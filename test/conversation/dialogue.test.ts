@@ -174,18 +174,70 @@ describe('dialogue', () => {
     ]);
   });
 
-  test('forwarding adds the new address as a contact and tells the merchant', async () => {
+  test('paging: "more" goes on with the list just shown, to its end; with no list it says so', async () => {
+    await transcript([
+      ['more', /^There is no list to go on with\./],
+      ['my invoices', (r) => {
+        expect(r.text).toBe('Your invoices (9):');
+        expect(r.items).toHaveLength(8);
+        expect(r.more).toBe(1);
+        expect(r.choices![0]).toEqual({ label: 'More', say: 'more' });
+      }],
+      ['show more', (r) => {
+        expect(r.text).toBe('Your invoices, 9–9 of 9:');
+        expect(r.items!.map((i) => i.title)).toEqual(['INV-000001']);
+        expect(r.more).toBeUndefined();
+      }],
+      ['next', 'That was the whole list: 9 invoices.'],
+      ['paid invoices', 'Your paid invoices (5):'],
+      ['what do I owe', /^You owe \$750\.00/],
+      ['more', /^There is no list to go on with\./],
+    ]);
+    // On SMS a page is three: 9 invoices take three pages.
+    await transcript([
+      ['my invoices', (r) => expect([r.text, r.items!.length, r.more]).toEqual(['Your invoices (9):', 3, 6])],
+      ['more', (r) => expect([r.text, r.items!.length, r.more]).toEqual(['Your invoices, 4–6 of 9:', 3, 3])],
+      ['more', (r) => expect([r.text, r.items!.length, r.more]).toEqual(['Your invoices, 7–9 of 9:', 3, undefined])],
+    ], undefined, HANK, 'sms');
+  });
+
+  test('typos, two in a long word, one in a short one; ways to pay', async () => {
+    await transcript([
+      ['wat do i ow', /^You owe \$750\.00 on 3 invoices/],
+      ['staement for march', /^Statement for Mar 1, 2026 – Mar 31, 2026/],
+      ['can I pay by bank?', /^You can pay by card or from your bank account \(ACH\) on the secure payment page: ask for a link, e\.g\. "pay invoice 42 by bank", and choose the bank account there\. A bank payment takes a few business days to clear\. Which invoice would you like to pay\?/],
+      ['INV-000003', /^Here is your payment link for \$300\.00 on INV-000003\./],
+      ['ACH', /^You can pay by card or from your bank account \(ACH\)/],
+    ]);
+  });
+
+  test('forwarding any document, a statement too, adds the new address as a contact once and tells the merchant', async () => {
     const { RecordingMessenger } = await import('../support/conversation');
     const forwarder = new RecordingMessenger();
     await transcript([
-      ['forward invoice 3 to Jane@Acme.com', "Sent INV-000003 to jane@acme.com. I've added jane@acme.com as a contact for Globex Corp."],
-      ['forward invoice 3 to jane@acme.com', 'Sent INV-000003 to jane@acme.com.'],
-      ['send order 2 to +1 (415) 555-0123', /^Sent SO-00002 to \+14155550123\./],
+      ['forward invoice 3 to Jane@Acme.com', "Sent invoice INV-000003 to jane@acme.com by e-mail. I've added jane@acme.com as a contact for Globex Corp."],
+      ['forward invoice 3 to jane@acme.com', 'Sent invoice INV-000003 to jane@acme.com by e-mail.'],
+      ['send order 2 to +1 (415) 555-0123', /^Sent sales order SO-00002 to \+14155550123 as a link by text message\./],
+      ['forward statement for March to jane@acme.com', 'Sent the statement for Mar 1, 2026 – Mar 31, 2026 to jane@acme.com by e-mail.'],
+      ['send my statement to jane@acme.com', 'Sent the statement for Jan 1, 2026 – Nov 24, 2026 to jane@acme.com by e-mail.'],
+      ['send receipt 3 to jane@acme.com', 'Sent receipt PMT-00003 to jane@acme.com by e-mail.'],
       ['forward invoice 42 to jane@acme.com', /^I can't find invoice 42/],
+      ['forward invoice 3', /^Where should I send it\?/],
+      ['my details', (r) => expect(r.facts!.filter((f) => f.label === 'Contact').map((f) => f.value)).toEqual(['jane@acme.com', '+14155550123'])],
     ], conversationDeps(fixture.db.prisma, { messenger: forwarder }));
-    expect(forwarder.sent.map((s) => s.to)).toEqual(['jane@acme.com', 'jane@acme.com', '+14155550123']);
+    expect(forwarder.sent.map((s) => s.to)).toEqual(['jane@acme.com', 'jane@acme.com', '+14155550123', 'jane@acme.com', 'jane@acme.com', 'jane@acme.com']);
+    expect(forwarder.sent[3].text).toMatch(/^Hank Scorpio of Globex Corp sent you the statement for Mar 1, 2026 – Mar 31, 2026 from Acme Supplies Ltd\.\n\nIt is also at https:\/\/files\.example\/\d+\/statement\/2026-03-01\.\.2026-03-31/);
     expect(await fixture.db.prisma.contact.count({ where: { email: 'jane@acme.com' } })).toBe(1);
     expect(await fixture.db.prisma.event.count({ where: { type: 'contact.added' } })).toBe(2);
+  });
+
+  test('without a way to send, a forward says it was not sent and gives the document', async () => {
+    await transcript([
+      ['send statement for March to jane@acme.com', (r) => {
+        expect(r.text).toBe("I can't send e-mail to other people from here, so the statement for Mar 1, 2026 – Mar 31, 2026 was not sent. Here it is to pass on yourself.");
+        expect(r.document!.fileName).toBe('statement-2026-03-01-2026-03-31.pdf');
+      }],
+    ]);
   });
 
   test('STOP and START, and an unlinked number sees nothing', async () => {

@@ -89,7 +89,8 @@ export async function answerMyDetails(turn: Turn): Promise<Reply> {
     ...(details.address ? [{ label: 'Address', value: details.address }] : []),
     { label: 'Currency', value: details.currency },
     { label: 'Payment methods', value: details.achEnabled ? 'card or bank account (ACH)' : 'card' },
-    ...details.contacts.map((c) => ({ label: c.primary ? 'Primary contact' : 'Contact', value: [c.name, c.email, c.phone].filter(Boolean).join(', ') })),
+    // A contact added by forwarding is named by its address: listed once.
+    ...details.contacts.map((c) => ({ label: c.primary ? 'Primary contact' : 'Contact', value: [...new Set([c.name, c.email, c.phone].filter(Boolean))].join(', ') })),
   ];
   return reply(`Here are the details ${turn.viewer.orgName} has for ${details.name}. No card or bank numbers are kept in chat: the payment page holds saved cards and bank accounts.`, { facts });
 }

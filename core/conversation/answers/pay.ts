@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import type { CheckoutRequest } from '../../payments/payment-gateway';
 import type { Allocation } from '../../payments/payment-gateway';
 import { checkPart, invoicesBeingPaid, offeredMethods, planPayAll } from '../../payments/plan-payment';
+import { getHome } from '../../portal/get-home';
 import { getInvoice } from '../../portal/get-invoice';
 import { resolveReference } from '../../portal/resolve-reference';
 import { remindedInvoices } from '../../reminders/customer-replies';
@@ -31,12 +32,14 @@ export async function answerPayInvoice(turn: Turn, intent: ParsedIntent, text = 
     if (reminded.length === 1) return answerPayInvoice(turn, { ...intent, ref: reminded[0].number });
   }
   if (!intent.ref) {
+    const ways = intent.method ? `${await methodWords(turn, intent.method)} ` : '';
     const open = await planPayAll({ db: turn.deps.db, viewer });
-    if (!open.length) return reply("You're all paid up: there is no invoice to pay.");
+    if (!open.length) return reply(`${ways}You're all paid up: there is no invoice to pay.`);
     const options = open.slice(0, 5).map((a) => ({ id: a.invoiceId, number: a.number }));
     turn.pending = { intent, options, needsRef: true };
-    return reply(`Which invoice would you like to pay? ${open.slice(0, 5).map((a) => `${a.number} (${money(viewer, a.amount)})`).join(', ')}`, {
-      choices: [...options.slice(0, 3).map((o) => ({ label: o.number, say: o.number })), { label: 'Pay all', say: 'pay everything' }],
+    const everything = intent.method === 'ach' && viewer.achEnabled ? 'pay everything by bank' : 'pay everything';
+    return reply(`${ways}Which invoice would you like to pay? ${open.slice(0, 5).map((a) => `${a.number} (${money(viewer, a.amount)})`).join(', ')}`, {
+      choices: [...options.slice(0, 3).map((o) => ({ label: o.number, say: o.number })), { label: 'Pay all', say: everything }],
     });
   }
   const found = await findDocument(turn, 'invoice', intent.ref, intent);
@@ -100,6 +103,18 @@ async function checkout(turn: Turn, intent: ParsedIntent, allocations: Allocatio
   return reply(`Here is your payment link for ${money(viewer, amount, currency)} on ${what}.${note} ${SAFE}`, {
     link: { label: `Pay ${money(viewer, amount, currency)}`, url },
   });
+}
+
+/** "Can I pay by bank?": the ways this customer can pay, and how. */
+async function methodWords(turn: Turn, method: 'card' | 'ach'): Promise<string> {
+  const { viewer } = turn;
+  if (viewer.achEnabled) {
+    return `You can pay by card or from your bank account (ACH) on the secure payment page: ask for a link, e.g. "pay invoice 42${method === 'ach' ? ' by bank' : ''}", and choose ${method === 'ach' ? 'the bank account' : 'card'} there.${method === 'ach' ? ' A bank payment takes a few business days to clear.' : ''}`;
+  }
+  if (method === 'card') return 'You can pay by card on the secure payment page: ask for a link, e.g. "pay invoice 42".';
+  const { organization: org } = await getHome({ db: turn.deps.db, viewer, today: turn.today });
+  const ask = [org.email, org.phone].filter(Boolean).join(' or ');
+  return `Bank (ACH) payments aren't set up for your account, so the payment page takes cards. To pay by bank transfer, contact ${org.name}${ask ? ` at ${ask}` : ''}.`;
 }
 
 function yesNo() {

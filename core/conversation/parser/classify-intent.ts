@@ -20,12 +20,15 @@ export type Signals = {
   promiseDate?: string;
   /** The customer's today, YYYY-MM-DD. */
   today?: string;
+  /** A way to pay the message names ("card", "bank", "ACH"). */
+  method?: 'card' | 'ach';
 };
 
 const INVOICE_WORDS = ['invoice', 'invoices', 'bill', 'bills', 'inv'];
 const ORDER_WORDS = ['order', 'orders', 'delivery', 'deliveries', 'shipment', 'shipments'];
 const PAYMENT_WORDS = ['payment', 'payments', 'transaction', 'transactions', 'pmt'];
 const RECEIPT_WORDS = ['receipt', 'receipts'];
+const STATEMENT_WORDS = ['statement', 'statements', 'soa', 'stmt'];
 /** Words that carry no request: "please stop" is "stop". */
 const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'thanks', 'thank', 'you', 'thx', 'now', 'hey', 'hi', 'hello', 'bot', 'just', 'ok', 'okay', 'it', 'all', 'this', 'that', 'right', 'asap', 'the', 'me', 'again', 'a', 'i', 'want', 'to']);
 const OPT_OUT_ALONE = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke']);
@@ -43,7 +46,7 @@ const SHOW_VERBS = ['show', 'view', 'see', 'open', 'get', 'details', 'detail', '
 const has = (s: Signals, words: readonly string[]) => words.some((w) => s.words.has(w));
 const core = (s: Signals) => [...s.words].filter((w) => !FILLER.has(w));
 /** A document is named in the message, by word or by reference. */
-const namesDocument = (s: Signals) => s.ref !== undefined || has(s, INVOICE_WORDS) || has(s, ORDER_WORDS) || has(s, PAYMENT_WORDS) || has(s, RECEIPT_WORDS);
+const namesDocument = (s: Signals) => s.ref !== undefined || has(s, INVOICE_WORDS) || has(s, ORDER_WORDS) || has(s, PAYMENT_WORDS) || has(s, RECEIPT_WORDS) || has(s, STATEMENT_WORDS);
 
 function optsIn(s: Signals): boolean {
   const solo = core(s);
@@ -81,6 +84,12 @@ function wantsToPay(s: Signals): boolean {
   const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a )?payment | (?:payment|pay) link /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past.
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
+}
+
+/** "ACH", "bank transfer?", "do you take cards": a way to pay, asked about without a document (answered with the ways this customer has). */
+function asksHowToPay(s: Signals): boolean {
+  if (!s.method || namesDocument(s)) return false;
+  return core(s).length <= 3 || / (?:take|accept|accepts|use|support|allow|possible|option|options|way|ways) /.test(s.text);
 }
 
 function paysEverything(s: Signals): boolean {
@@ -183,12 +192,13 @@ export function classifyIntent(s: Signals): IntentName {
     return paysEverything(s) ? 'pay_all' : 'pay_invoice';
   }
   if (asksForDetails(s)) return 'my_details';
+  if (asksHowToPay(s)) return 'pay_invoice';
   if (asksForPerson(s)) return 'contact';
   const shown = documentIntent(s);
   if (shown) return shown;
   if (asksLastPayment(s)) return 'last_payment';
   if (has(s, ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments'])) return 'credits';
-  if (has(s, ['statement', 'statements', 'soa', 'stmt'])) return 'statement';
+  if (has(s, STATEMENT_WORDS)) return 'statement';
   if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'debt', 'debts'])) return 'balance';
   if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared']) || / price list /.test(s.text)) return 'documents';
   if (has(s, ORDER_WORDS)) return 'list_orders';

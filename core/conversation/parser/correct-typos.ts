@@ -1,9 +1,10 @@
 /**
- * One-letter typos in keywords ("invocie", "statment", "ballance") are mended by a
- * bounded Damerau match (one missing, extra, wrong or swapped-adjacent letter)
- * against the keyword vocabulary. Short words collide with ordinary English, so:
- * words under 4 letters are never touched, and a 4-letter keyword only accepts a
- * swap or a doubled letter ("hlep", "stopp"), never "step" for "stop".
+ * Typos in keywords ("invocie", "statment", "ballance", "staement" with two) are mended by a
+ * bounded Damerau match (missing, extra, wrong or swapped-adjacent letters) against the
+ * keyword vocabulary: one edit, or two in words and keywords of six letters or more. Short
+ * words collide with ordinary English, so: words under 4 letters are only mended from a
+ * short list of chat spellings ("wat", "ow"), and a 4-letter keyword only accepts a swap
+ * or a doubled letter ("hlep", "stopp"), never "step" for "stop".
  */
 
 /** Earlier entries win when a typo is one edit away from two keywords. */
@@ -41,9 +42,36 @@ const LEAVE_ALONE = new Set([
   'stomp', 'stoop', 'quite', 'quiet', 'moth', 'arch', 'star', 'stat', 'tart', 'hare',
   'owned', 'towing', 'bowing', 'rowing', 'mowing', 'sowing', 'hell', 'hells', 'here',
   'there', 'were', 'save', 'seattle', 'kettle', 'mettle', 'nettle', 'settee', 'vince',
-  'iphone', 'woes', 'latte', 'unsaid']);
+  'iphone', 'woes', 'latte', 'unsaid', 'invite', 'invites', 'invited']);
 
 const EXACT = new Set(VOCABULARY);
+
+/** Short words people type for keywords; anything else under 4 letters stays as it is. */
+const SHORT: Record<string, string> = { wat: 'what', wot: 'what', wht: 'what', ow: 'owe', ove: 'owe', oew: 'owe', owd: 'owed', hw: 'how', bil: 'bill', pyd: 'paid' };
+
+/** Keywords long enough to take two edits, by length, so a word meets only those within two letters of its own length. */
+const LONG = VOCABULARY.filter((k) => k.length >= 6);
+
+/** True when a and b are at most two insertions, deletions, substitutions or adjacent swaps apart (optimal string alignment). */
+function isTwoEditsApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > 2) return false;
+    [before, previous] = [previous, row];
+  }
+  return previous[b.length] <= 2;
+}
 
 /** True when a and b differ by exactly one insertion, deletion, substitution or adjacent swap. */
 function isOneEditApart(a: string, b: string): boolean {
@@ -64,12 +92,14 @@ function isSwapOrDouble(word: string, keyword: string): boolean {
 }
 
 function correctWord(word: string): string {
-  if (word.length < 4 || EXACT.has(word) || LEAVE_ALONE.has(word)) return word;
+  if (word.length < 4) return SHORT[word] ?? word;
+  if (EXACT.has(word) || LEAVE_ALONE.has(word)) return word;
   for (const keyword of VOCABULARY) {
     if (keyword.length < 4) continue;
     const near = keyword.length === 4 ? isSwapOrDouble(word, keyword) : isOneEditApart(word, keyword);
     if (near) return keyword;
   }
+  if (word.length >= 6) return LONG.find((keyword) => isTwoEditsApart(word, keyword)) ?? word;
   return word;
 }
 

@@ -30,6 +30,7 @@ function understand(text: string, now: string): Understood | null {
   const words = (period.text.match(/[a-z]+/g) ?? []).join(' ');
   const sentence = ` ${words} `.replace(SORT_PHRASE, SORT_MARK).replace(/\s+/g, ' ');
   const pay = readPayNumber(period.text, ref.ref !== undefined);
+  const options = readListOptions(sentence);
   return {
     text: sentence,
     words: new Set(sentence.split(' ').filter(Boolean)),
@@ -40,7 +41,8 @@ function understand(text: string, now: string): Understood | null {
     currency: money.currency,
     period: period.period,
     toNumber: /\bto \(?\d[\d\s().-]{6,}/.test(period.text),
-    options: readListOptions(sentence),
+    options,
+    method: options.method,
     promiseDate: readPromiseDate(money.text, today),
     today: today ? now : undefined,
   };
