@@ -42,7 +42,10 @@ export function renderBlocks(reply: Reply): SlackMessage {
         type: 'rich_text_list', style: 'bullet',
         elements: reply.items.slice(0, MAX_ITEMS).map((item) => ({
           type: 'rich_text_section',
-          elements: [{ type: 'text', text: item.title, style: { bold: true } }, ...(item.detail ? [{ type: 'text' as const, text: ` ${item.detail}` }] : [])],
+          elements: [
+            item.url ? { type: 'link' as const, url: item.url, text: item.title, style: { bold: true } } : { type: 'text' as const, text: item.title, style: { bold: true } },
+            ...(item.detail ? [{ type: 'text' as const, text: ` ${item.detail}` }] : []),
+          ],
         })),
       }],
     });

@@ -36,7 +36,7 @@ function adaptiveCard(reply: Reply) {
     body.push({
       type: 'Container', separator: true,
       items: [{ type: 'TextBlock', text: item.detail ? `**${item.title}** ${item.detail}` : `**${item.title}**`, wrap: true }],
-      ...(item.say ? { selectAction: submit({ label: item.title, say: item.say }) } : {}),
+      ...(item.url ? { selectAction: { type: 'Action.OpenUrl', title: item.title, url: item.url } } : item.say ? { selectAction: submit({ label: item.title, say: item.say }) } : {}),
     });
   }
   if (reply.more) body.push({ type: 'TextBlock', text: `+${reply.more}`, isSubtle: true, wrap: true });

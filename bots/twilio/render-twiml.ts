@@ -18,7 +18,7 @@ export function renderSms(reply: Reply): string {
   // A list page may take a third segment: what it leaves out would be skipped by "more".
   const budget = (text: string) => (GSM7.test(text) ? (reply.items?.length ? 400 : 306) : 134);
   for (const item of reply.items ?? []) {
-    const next = `${body}\n${plainSms(`${item.title}: ${item.detail}`)}`;
+    const next = `${body}\n${plainSms(`${item.title}: ${item.detail}`)}${item.url ? ` ${item.url}` : ''}`;
     if ((tail ? `${next}\n${tail}` : next).length > budget(next + tail)) break;
     body = next;
   }
@@ -31,7 +31,7 @@ export function renderSms(reply: Reply): string {
 export function renderWhatsApp(reply: Reply): string {
   const parts = [reply.warning ? `⚠️ ${reply.text}` : reply.text];
   if (reply.facts?.length) parts.push(reply.facts.map((f) => `• ${f.label}: *${f.value}*`).join('\n'));
-  if (reply.items?.length) parts.push(reply.items.map((i) => `• *${i.title}*${i.detail ? ` ${i.detail}` : ''}`).join('\n') + (reply.more ? `\n…and ${reply.more} more` : ''));
+  if (reply.items?.length) parts.push(reply.items.map((i) => `• *${i.title}*${i.detail ? ` ${i.detail}` : ''}${i.url ? `\n  ${i.url}` : ''}`).join('\n') + (reply.more ? `\n…and ${reply.more} more` : ''));
   if (reply.link) parts.push(`${reply.link.label}: ${reply.link.url}`);
   if (reply.choices?.length) parts.push(`Reply ${reply.choices.slice(0, 4).map((c) => `"${c.say}"`).join(', ')}`);
   return parts.join('\n\n').slice(0, 1600);

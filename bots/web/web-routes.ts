@@ -56,6 +56,12 @@ export function registerWeb(server: restify.Server, { config, log, core }: DoorD
     }
   });
 
+  server.get('/web/mailbox', async (_req, res) => {
+    const mails = await core.console.demoMailbox();
+    if (mails) res.send(200, { mails });
+    else res.send(404, { error: 'not found' });
+  });
+
   server.get('/web/inbox', async (req, res) => {
     const sessionId = (req.query as { sessionId?: unknown } | undefined)?.sessionId;
     res.send(200, { replies: core.console.isSession(sessionId) ? (await core.console.inbox(sessionId)).map(toWire) : [] });

@@ -15,6 +15,7 @@ import type { AdminScope } from '../merchant/merchant-keys';
 import type { CheckoutView } from '../payments/get-checkout';
 import type { OfflinePaymentInput, RecordedPayment } from '../payments/record-offline-payment';
 import type { PaymentChange } from '../payments/record-checkout-payment';
+import type { DemoMail } from '../outbound/demo-mailbox';
 import type { Reply } from '../replies/reply';
 import type { PlannedReminder } from '../reminders/plan-reminders';
 import type { ReminderRequest, ResolveDisputeRequest } from '../reminders/reminder-request';
@@ -117,6 +118,8 @@ export interface ConsoleDesk {
   inbox(sessionId: string): Promise<Reply[]>;
   /** The contacts a visitor may try in demo mode; null outside it. */
   demoContacts(): Promise<Array<{ id: number; name: string; customer: string; organization: string }> | null>;
+  /** What the demo would have sent by e-mail or text, newest first; null outside demo mode. */
+  demoMailbox(): Promise<DemoMail[] | null>;
 }
 
 export interface AdminDesk {

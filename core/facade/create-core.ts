@@ -1,3 +1,4 @@
+import { readDemoMailbox } from '../outbound/demo-mailbox';
 import type { Prisma } from '../db/generated/client';
 import { answered, receiveMessage } from '../conversation/receive-message';
 import type { ConversationDeps } from '../conversation/turn';
@@ -114,6 +115,7 @@ export function createCore(deps: CoreDeps): Core {
       isSession: (id): id is string => isWebSessionId(secret, id),
       inbox: (sessionId) => deps.webInbox.take(sessionId),
       demoContacts: async () => (deps.demoMode ? listDemoContacts(db) : null),
+      demoMailbox: async () => (deps.demoMode ? readDemoMailbox(db) : null),
     },
     admin: {
       authorize: (bearer) => authorizeAdmin(db, bearer, deps.operatorKeys),

@@ -14,6 +14,8 @@ export interface ListItem {
   title: string;
   detail: string;
   say?: string;
+  /** A file the item is (a shared document): each door shows it as a document it opens. */
+  url?: string;
 }
 
 export interface Reply {

@@ -46,6 +46,35 @@ test('a visitor picks a demo contact, types a question and clicks a button', asy
   expect(fs.statSync(path.join(OUTPUT, 'web-console.png')).size).toBeGreaterThan(10_000);
 }, 60_000);
 
+test('the demo: a forwarded statement arrives in the console\'s mailbox with its PDF; documents are cards; "more" pages a list', async () => {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 900 });
+  await page.goto(app.url, { waitUntil: 'networkidle0' });
+  await page.click('.contact[data-contact]');
+  await page.waitForFunction(() => document.querySelector('[data-role=reply]')?.textContent?.startsWith('Hi Hank!'));
+  const replies = () => page.$$eval('[data-role=reply]', (all) => all.map((r) => r.textContent ?? ''));
+  const ask = async (text: string, starts: string) => {
+    await page.type('#text', text);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((s) => [...document.querySelectorAll('[data-role=reply]')].some((r) => r.textContent?.startsWith(s)), {}, starts);
+  };
+  await ask('my invoices', 'Your invoices (9):');
+  const [more] = await page.$$('xpath/.//button[contains(@class, "chip") and normalize-space()="More"]');
+  await more.click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-role=reply]')].some((r) => r.textContent?.startsWith('Your invoices, 9–9 of 9:')));
+  await ask('send my statement for March to jane@example.com', 'Sent the statement for Mar 1, 2026 – Mar 31, 2026 to jane@example.com by e-mail, with the PDF attached.');
+  await page.waitForFunction(() => document.querySelector('[data-role=mail]')?.textContent?.includes('Statement for Mar 1, 2026 – Mar 31, 2026 from Acme Supplies Ltd'), { timeout: 10_000 });
+  const mail = await page.$eval('[data-role=mail]', (m) => ({ text: m.textContent, attachment: m.querySelector('a.doc')?.getAttribute('href') }));
+  expect(mail.text).toContain('To jane@example.com');
+  const pdf = await fetch(app.local(mail.attachment!));
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  expect((await replies()).some((r) => r.includes('http'))).toBe(false);
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: path.join(OUTPUT, 'web-console-mailbox.png') });
+  await page.close();
+  expect(await app.db.prisma.contact.count({ where: { email: 'jane@example.com' } })).toBe(1);
+}, 60_000);
+
 test('a session without a contact starts unlinked and sees no data', async () => {
   const { body: session } = await post('/web/session', {});
   const { body } = await post('/web/messages', { sessionId: session.sessionId, text: 'what do I owe' });

@@ -106,7 +106,8 @@ export async function documentsPage(turn: Turn, intent: ParsedIntent, page: Page
   return reply(listHeading('shared documents', docs.length, page), {
     items: docs.slice(page.offset, page.offset + page.size).map((d) => ({
       title: d.title,
-      detail: `${d.sharedBy === 'merchant' ? `from ${turn.viewer.orgName}` : 'sent by you'}, ${day(turn.viewer, dayIn(turn.viewer.timezone, d.createdAt))}: ${turn.deps.documents.link({ kind: 'shared', id: d.id }, turn.viewer).url}`,
+      detail: `${d.sharedBy === 'merchant' ? `from ${turn.viewer.orgName}` : 'sent by you'}, ${day(turn.viewer, dayIn(turn.viewer.timezone, d.createdAt))}`,
+      url: turn.deps.documents.link({ kind: 'shared', id: d.id }, turn.viewer).url,
     })),
     more: rest.more,
     choices: withMore(rest, []),

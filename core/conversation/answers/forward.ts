@@ -13,14 +13,15 @@ const KIND = { invoice: 'invoice', order: 'sales_order', payment: 'receipt' } as
 const NOUN = { invoice: 'Invoice', order: 'Sales order', payment: 'Receipt' } as const;
 
 /** The document a forward names: its reference, its name in words and its file name; or the reply that asks. */
-async function forwarded(turn: Turn, intent: ParsedIntent): Promise<{ ref: DocumentRef; name: string; fileName: string } | Reply> {
+async function forwarded(turn: Turn, intent: ParsedIntent): Promise<{ ref: DocumentRef; name: string; title: string; fileName: string } | Reply> {
   const { today } = turn;
   if (intent.doc === 'statement') {
     // As "statement" itself: this year so far without a period, and never past today.
     const asked = intent.period ?? { from: `${today.slice(0, 4)}-01-01`, to: today };
     if (asked.from > today) return reply(`That period hasn't started yet, so there is no statement for it to send. Try "forward my statement for last month to …".`);
     const period = { from: asked.from, to: asked.to > today ? today : asked.to };
-    return { ref: { kind: 'statement', ...period }, name: `the statement for ${periodWords(turn.viewer, period)}`, fileName: `statement-${period.from}-${period.to}.pdf` };
+    const title = `Statement for ${periodWords(turn.viewer, period)}`;
+    return { ref: { kind: 'statement', ...period }, name: `the s${title.slice(1)}`, title, fileName: `statement-${period.from}-${period.to}.pdf` };
   }
   const doc = intent.doc ?? 'invoice';
   if (!intent.ref) {
@@ -28,7 +29,8 @@ async function forwarded(turn: Turn, intent: ParsedIntent): Promise<{ ref: Docum
   }
   const found = await findDocument(turn, doc, intent.ref, intent);
   if (!isMatch(found)) return found;
-  return { ref: { kind: KIND[doc], id: found.id }, name: `${NOUN[doc].toLowerCase()} ${found.number}`, fileName: `${found.number}.pdf` };
+  const title = `${NOUN[doc]} ${found.number}`;
+  return { ref: { kind: KIND[doc], id: found.id }, name: `${NOUN[doc].toLowerCase()} ${found.number}`, title, fileName: `${found.number}.pdf` };
 }
 
 /**
@@ -43,7 +45,7 @@ export async function answerForward(turn: Turn, intent: ParsedIntent): Promise<R
   if ('text' in doc) return doc;
   const { viewer, deps } = turn;
   const link = deps.documents.link(doc.ref, viewer);
-  const title = doc.name.charAt(0).toUpperCase() + doc.name.slice(1);
+  const { title } = doc;
   const document = { title, fileName: doc.fileName, ...link };
   const to: Address = intent.to.includes('@') ? { email: intent.to } : { phone: intent.to };
   const { messenger, print } = deps;
