@@ -32,6 +32,10 @@ if (process.env.TEST_DATABASE_URL) test('PostgreSQL with an app secret and an ad
   const server = await startServer({ DATABASE_URL: db.url, APP_SECRET: 'a-real-deployment-secret-0123456789', ADMIN_API_KEY: 'operator-key-that-is-long-enough-0123456789', HOST: '127.0.0.1' });
   try {
     expect((await fetch(`${server.url}/web/contacts`)).status).toBe(404);
+    // The demo mailbox is the demo's: a real deployment has none to show, whatever is in the table.
+    await db.prisma.demoMail.create({ data: { to: 'jane@example.com', subject: 'planted', text: 'planted' } });
+    const mailbox = await fetch(`${server.url}/web/mailbox`);
+    expect([mailbox.status, await mailbox.text()]).toEqual([404, JSON.stringify({ error: 'not found' })]);
     expect((await post(`${server.url}/web/session`, { contactId: hank.id })).status).toBe(403);
     expect((await fetch(`${server.url}/`)).status).toBe(200);
     expect(await (await fetch(`${server.url}/`)).text()).toContain('const DEMO = false;');
