@@ -58,9 +58,11 @@ test('a code to a phone on record goes by SMS through the Twilio API', async () 
   expect(texts.at(-1)!.Body).toMatch(/Your customer portal code is \d{6}/);
 });
 
-test('forwarding an invoice e-mails the link and adds the contact', async () => {
-  expect(await sms('+15555550101', 'forward invoice 3 to jane@acme.example')).toBe("Sent INV-000003 to jane@acme.example. I've added jane@acme.example as a contact for Globex Corp.");
+test('forwarding an invoice e-mails the PDF and its link and adds the contact', async () => {
+  expect(await sms('+15555550101', 'forward invoice 3 to jane@acme.example')).toBe("Sent invoice INV-000003 to jane@acme.example by e-mail, with the PDF attached. I've added jane@acme.example as a contact for Globex Corp.");
   const mail = mails.at(-1)!;
   expect(mail.to).toBe('jane@acme.example');
-  expect(mail.raw).toContain(`${PUBLIC_BASE_URL}/files/`);
+  // The text is quoted-printable: its soft line breaks joined, the link reads whole.
+  expect(mail.raw.replace(/=\r?\n/g, '')).toContain(`${PUBLIC_BASE_URL}/files/`);
+  expect(mail.raw).toMatch(/Content-Disposition: attachment;\s+filename=INV-000003\.pdf/);
 });

@@ -52,7 +52,8 @@ function optsIn(s: Signals): boolean {
   const solo = core(s);
   if (has(s, ['resubscribe', 'unstop', 'optin'])) return true;
   if (solo.length === 1 && OPT_IN_ALONE.has(solo[0])) return true;
-  return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text);
+  return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text)
+    || / (?:turn|switch|put) (?:[a-z]+ ){0,2}back on | (?:turn|switch) on (?:[a-z]+ )?(?:messages|texts|reminders|notifications) /.test(s.text);
 }
 
 function optsOut(s: Signals): boolean {
@@ -81,7 +82,8 @@ function wantsReceipt(s: Signals): boolean {
 }
 
 function wantsToPay(s: Signals): boolean {
-  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a )?payment | (?:payment|pay) link /.test(s.text);
+  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a )?payment | (?:payment|pay) link /.test(s.text)
+    || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past.
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
 }
@@ -100,8 +102,9 @@ function paysEverything(s: Signals): boolean {
 /** "paid invoice 7 last week already", "I paid that yesterday", "it's been paid": a claim, not a question. */
 function saysAlreadyPaid(s: Signals): boolean {
   if (/ already (?:paid|payed|settled|sent|made|done|transferred|covered|cleared) | (?:paid|payed|settled) (?:[a-z]+ ){0,5}already /.test(s.text)) return true;
+  if (/ (?:payment|cheque|check|money|transfer|funds) (?:was|has been|have been|were|got|went) (?:sent|made|paid|out|mailed|posted|wired|transferred) /.test(s.text)) return true;
   if (/ (?:what|how|when|which|where|why|did|does|do|have you|has it|is it|was it|were|can|could|will|would|should) /.test(s.text) || / (?:is|was|has) /.test(s.text.slice(0, 5))) return false;
-  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|transferred|wired|sent (?:the |a |my |our )?(?:payment|money|cheque|check)|made (?:the |a |my |our )?payment) /.test(s.text)
+  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|transferred|wired|(?:sent|mailed|posted|dropped off|wired) (?:the |a |my |our )?(?:payment|money|cheque|check|funds|transfer)|made (?:the |a |my |our )?payment) /.test(s.text)
     || / (?:its|it is|it was|it has been|this is|this was|that is|that was|thats|has been|have been|been) (?:already |fully )?(?:paid|settled) /.test(s.text);
 }
 
@@ -111,7 +114,8 @@ const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'contest', 'contestin
 function disputes(s: Signals): boolean {
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
   return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe) /.test(s.text)
-    || / not (?:mine|ours|my invoice|our invoice|my bill|our bill|right|correct|accurate) | (?:charged|billed) (?:me |us )?(?:twice|double|too much|more than) | double (?:charged|billed|charge|billing) /.test(s.text);
+    || / (?:not|isnt|arent|wasnt) (?:mine|ours|my invoice|our invoice|my bill|our bill|right|correct|accurate|for us|for me) | (?:charged|billed) (?:me |us )?(?:twice|double|too much|more than) | double (?:charged|billed|charge|billing) /.test(s.text)
+    || / returned (?:the |those |these |it |them |all |my |our |every)| why (?:am i|are we|was i|were we|is it|have i been|have we been) (?:being )?(?:billed|charged|invoiced) /.test(s.text);
 }
 
 /** "I'll pay on Friday", "can pay invoice 42 by the 15th", "payment next week". */
@@ -123,20 +127,21 @@ function promisesToPay(s: Signals): boolean {
   return has(s, ['promise', 'promised']) || (future && / (?:soon|later|next|shortly) /.test(s.text));
 }
 
-const MORE_WORDS = new Set(['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others', 'other', 'older', 'following', 'page', 'show', 'see', 'give', 'load', 'keep', 'going', 'get', 'list', 'of', 'them', 'those', 'ones', 'go', 'on', 'additional', 'view', 'display', 'what', 'else', 'is', 'there', 'any', 'can', 'my', 'lines', 'items', 'results', ...INVOICE_WORDS, ...ORDER_WORDS, ...PAYMENT_WORDS]);
+const MORE_WORDS = new Set(['and', 'more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others', 'other', 'older', 'following', 'page', 'show', 'see', 'give', 'load', 'keep', 'going', 'get', 'list', 'of', 'them', 'those', 'ones', 'go', 'on', 'additional', 'view', 'display', 'what', 'else', 'is', 'there', 'any', 'can', 'my', 'lines', 'items', 'results', ...INVOICE_WORDS, ...ORDER_WORDS, ...PAYMENT_WORDS]);
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
 /** "more", "next page please", "show me the rest": the next part of the list just shown. */
 function asksForMore(s: Signals): boolean {
   if (s.ref !== undefined || s.amount !== undefined) return false;
   const words = core(s);
-  return has(s, MORE_MARKS) && words.every((w) => MORE_WORDS.has(w));
+  return (has(s, MORE_MARKS) || / keep going | go on | carry on | what else /.test(s.text)) && words.every((w) => MORE_WORDS.has(w));
 }
 
 function asksForDetails(s: Signals): boolean {
   return / my (?:account |contact |personal |billing )?(?:details|detail|info|information|profile|address|email|phone|number|card|cards|bank) /.test(s.text)
     || / on file | who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
-    || / (?:saved|stored|registered) (?:card|cards|bank|payment|account|details|method|methods) /.test(s.text);
+    || / (?:saved|stored|registered) (?:card|cards|bank|payment|account|details|method|methods) /.test(s.text)
+    || / (?:details|info|information|data) (?:do )?(?:you )?(?:have|hold|keep) (?:for|on|about) (?:me|us) | what do you (?:have|know|hold) (?:on|about) (?:me|us) /.test(s.text);
 }
 
 function asksForPerson(s: Signals): boolean {
@@ -157,7 +162,7 @@ function documentIntent(s: Signals): IntentName | null {
 
 function asksLastPayment(s: Signals): boolean {
   return / (?:last|latest|previous|recent|final) payment | when (?:did|was|have) i (?:last )?(?:pay|paid|make|made) | when was my (?:last )?payment /.test(s.text)
-    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment /.test(s.text);
+    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) /.test(s.text);
 }
 
 function listsPayments(s: Signals): boolean {

@@ -1,7 +1,7 @@
 /**
  * Typos in keywords ("invocie", "statment", "ballance", "staement" with two) are mended by a
  * bounded Damerau match (missing, extra, wrong or swapped-adjacent letters) against the
- * keyword vocabulary: one edit, or two in words and keywords of six letters or more. Short
+ * keyword vocabulary: one edit, or two (the first letter kept) in words and keywords of six letters or more. Short
  * words collide with ordinary English, so: words under 4 letters are only mended from a
  * short list of chat spellings ("wat", "ow"), and a 4-letter keyword only accepts a swap
  * or a doubled letter ("hlep", "stopp"), never "step" for "stop".
@@ -29,6 +29,9 @@ const VOCABULARY = [
   'bill', 'paid', 'late', 'open', 'date', 'days', 'year', 'this', 'last', 'past', 'list',
   'show', 'send', 'text', 'help', 'menu', 'stop', 'card', 'bank', 'talk', 'call', 'what',
   'when', 'much', 'info', 'june', 'july', 'from', 'owed', 'owes', 'owe',
+  // The new intents' words: promises, claims of payment, disputes, paging.
+  'already', 'promise', 'cheque', 'dispute', 'disputed', 'disputing', 'contest', 'incorrect', 'overcharged', 'mistake',
+  'remaining', 'continue', 'more', 'next', 'charged', 'charge', 'billed', 'returned',
 ];
 
 /** Ordinary words one edit away from a keyword, which must stay as they are. */
@@ -47,7 +50,7 @@ const LEAVE_ALONE = new Set([
 const EXACT = new Set(VOCABULARY);
 
 /** Short words people type for keywords; anything else under 4 letters stays as it is. */
-const SHORT: Record<string, string> = { wat: 'what', wot: 'what', wht: 'what', ow: 'owe', ove: 'owe', oew: 'owe', owd: 'owed', hw: 'how', bil: 'bill', pyd: 'paid' };
+const SHORT: Record<string, string> = { u: 'you', ur: 'your', nxt: 'next', wat: 'what', wot: 'what', wht: 'what', ow: 'owe', ove: 'owe', oew: 'owe', owd: 'owed', hw: 'how', bil: 'bill', pyd: 'paid' };
 
 /** Keywords long enough to take two edits, by length, so a word meets only those within two letters of its own length. */
 const LONG = VOCABULARY.filter((k) => k.length >= 6);
@@ -99,7 +102,8 @@ function correctWord(word: string): string {
     const near = keyword.length === 4 ? isSwapOrDouble(word, keyword) : isOneEditApart(word, keyword);
     if (near) return keyword;
   }
-  if (word.length >= 6) return LONG.find((keyword) => isTwoEditsApart(word, keyword)) ?? word;
+  // Two edits only keep the first letter: "staement" is a statement, "charged" never "shared".
+  if (word.length >= 6) return LONG.find((keyword) => keyword[0] === word[0] && isTwoEditsApart(word, keyword)) ?? word;
   return word;
 }
 
