@@ -143,4 +143,16 @@ test('sign in, read who owes what, open a customer, remind everyone overdue, rec
   expect(left(before) - left(after)).toBeCloseTo(10, 2);
   expect(await page.$$eval('.feed li[data-type="payment.recorded"]', (items) => items.length)).toBeGreaterThan(0);
   await shoot(page, '5-payment-recorded');
+
+  // The feed filtered by kind and customer shows that customer's payments and nothing else.
+  await page.goto(`${server.url}/desk`);
+  const everything = await page.$$eval('#feed li', (items) => items.map((li) => li.getAttribute('data-type')));
+  expect(new Set(everything).size).toBeGreaterThan(1);
+  await page.select('select[name=kind]', 'payment');
+  await page.type('input[name=customer]', first[0]);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/desk"] button')]);
+  const filtered = await page.$$eval('#feed li', (items) => items.map((li) => [li.getAttribute('data-type'), li.getAttribute('data-customer')]));
+  expect(filtered.length).toBeGreaterThan(0);
+  expect(filtered.every(([type, customer]) => type!.startsWith('payment.') && customer === first[0])).toBe(true);
+  await shoot(page, '6-feed-filtered');
 }, 180_000);
