@@ -4,6 +4,7 @@
  * holds wins; the order is the precedence: opting out beats everything, an action
  * ("pay", "forward") beats a look-up, a document reference beats a list.
  */
+import { isOneEditApart } from './correct-typos';
 import type { DocKind, IntentName } from './intent-types';
 
 export type Signals = {
@@ -53,7 +54,8 @@ function optsIn(s: Signals): boolean {
   if (has(s, ['resubscribe', 'unstop', 'optin'])) return true;
   if (solo.length === 1 && OPT_IN_ALONE.has(solo[0])) return true;
   return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text)
-    || / (?:turn|switch|put) (?:[a-z]+ ){0,2}back on | (?:turn|switch) on (?:[a-z]+ )?(?:messages|texts|reminders|notifications) /.test(s.text);
+    || / (?:turn|switch|put) (?:[a-z]+ ){0,2}back on | (?:turn|switch) on (?:[a-z]+ )?(?:messages|texts|reminders|notifications) /.test(s.text)
+    || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES} again `).test(s.text);
 }
 
 function optsOut(s: Signals): boolean {
@@ -82,7 +84,9 @@ function wantsReceipt(s: Signals): boolean {
 }
 
 function wantsToPay(s: Signals): boolean {
-  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a )?payment | (?:payment|pay) link /.test(s.text)
+  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link /.test(s.text)
+    || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
+    || (s.amount !== undefined && / (?:toward|towards|against) /.test(s.text))
     || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past.
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
@@ -96,44 +100,57 @@ function asksHowToPay(s: Signals): boolean {
 
 function paysEverything(s: Signals): boolean {
   if (s.ref !== undefined || s.amount !== undefined) return false;
-  return has(s, ['everything', 'all', 'whole', 'entire', 'total', 'balance', 'outstanding', 'account', 'full', 'invoices', 'bills', 'both', 'owe']);
+  return has(s, ['everything', 'all', 'whole', 'entire', 'total', 'balance', 'outstanding', 'account', 'full', 'invoices', 'bills', 'both', 'owe', 'lot']);
 }
 
 /** "paid invoice 7 last week already", "I paid that yesterday", "it's been paid": a claim, not a question. */
 function saysAlreadyPaid(s: Signals): boolean {
   if (/ already (?:paid|payed|settled|sent|made|done|transferred|covered|cleared) | (?:paid|payed|settled) (?:[a-z]+ ){0,5}already /.test(s.text)) return true;
-  if (/ (?:payment|cheque|check|money|transfer|funds) (?:was|has been|have been|were|got|went) (?:sent|made|paid|out|mailed|posted|wired|transferred) /.test(s.text)) return true;
+  if (/ (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:was|has been|have been|were|got) (?:sent|made|paid|mailed|posted|wired|transferred|dropped off) | (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:went out|has gone out|went through|is in the (?:mail|post)) /.test(s.text)) return true;
+  // "I paid it", also after a question ("why does it say unpaid? I paid it").
+  if (/ (?:i|we|ive|weve) (?:already )?(?:paid|payed|settled) (?:it|this|that|them|these|those)\b/.test(s.text)) return true;
+  // "paid INV-000333 on the 12th": a report, where "paid invoices" is a list.
+  if (s.text.startsWith(' paid ') && (s.ref !== undefined || / paid (?:it|this|that|them|yesterday|today|already|last|on|via|by) /.test(s.text))) return true;
   if (/ (?:what|how|when|which|where|why|did|does|do|have you|has it|is it|was it|were|can|could|will|would|should) /.test(s.text) || / (?:is|was|has) /.test(s.text.slice(0, 5))) return false;
-  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|transferred|wired|(?:sent|mailed|posted|dropped off|wired) (?:the |a |my |our )?(?:payment|money|cheque|check|funds|transfer)|made (?:the |a |my |our )?payment) /.test(s.text)
+  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|transferred|wired|(?:sent|mailed|posted|dropped off|wired|handed over|brought in) (?:the |a |my |our |some )?(?:payment|money|cheque|check|funds|transfer|cash)|made (?:the |a |my |our )?payment) /.test(s.text)
     || / (?:its|it is|it was|it has been|this is|this was|that is|that was|thats|has been|have been|been) (?:already |fully )?(?:paid|settled) /.test(s.text);
 }
 
-const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'contest', 'contesting', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
+const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'contest', 'contesting', 'duplicate', 'duplicated', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
 
 /** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
 function disputes(s: Signals): boolean {
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
   return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe) /.test(s.text)
     || / (?:not|isnt|arent|wasnt) (?:mine|ours|my invoice|our invoice|my bill|our bill|right|correct|accurate|for us|for me) | (?:charged|billed) (?:me |us )?(?:twice|double|too much|more than) | double (?:charged|billed|charge|billing) /.test(s.text)
-    || / returned (?:the |those |these |it |them |all |my |our |every)| why (?:am i|are we|was i|were we|is it|have i been|have we been) (?:being )?(?:billed|charged|invoiced) /.test(s.text);
+    || / returned (?:the |those |these |it |them |all |my |our |every)| why (?:am i|are we|was i|were we|is it|have i been|have we been) (?:being )?(?:billed|charged|invoiced) /.test(s.text)
+    || / (?:doesnt|does not|dont|do not|didnt) (?:look|seem) (?:right|correct)| (?:doesnt|does not|dont|do not) (?:add up|match|make sense) /.test(s.text)
+    || / (?:billed|charged|invoiced) (?:me |us )?for (?:[a-z]+ ){0,3}(?:i|we) (?:cancelled|canceled|returned|never|didnt|did not) /.test(s.text)
+    || / (?:is|are|seems|looks|was) (?:way |much |far |a lot |a bit )?too (?:high|much|expensive|big) | overpriced /.test(s.text)
+    || / (?:not|isnt|arent|wasnt|werent) (?:what|the (?:price|rate|amount)) (?:we|i) (?:agreed|ordered|were quoted|was quoted|asked for) | (?:not|isnt|arent) as (?:agreed|quoted) /.test(s.text);
 }
 
 /** "I'll pay on Friday", "can pay invoice 42 by the 15th", "payment next week". */
 function promisesToPay(s: Signals): boolean {
-  const pays = has(s, ['pay', 'paying', 'settle', 'payment', 'transfer', 'send']) && has(s, ['pay', 'paying', 'settle', 'payment']);
-  if (!pays || / (?:did|didnt|already|was|were|ive|havent|hasnt|paid) /.test(s.text)) return false;
-  const future = / (?:will|ill|shall|can|could|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to) /.test(s.text);
+  const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing']);
+  const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything']);
+  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid /.test(s.text);
+  if (!((verb && what) || paidLater)) return false;
+  if (/ (?:did|didnt|already|was|were|ive|havent|hasnt|weve) | (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
+  const future = / (?:will|ill|shall|can|could|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then) /.test(s.text) || paidLater;
   if (s.promiseDate !== undefined) return future || (s.today !== undefined && s.promiseDate > s.today);
   return has(s, ['promise', 'promised']) || (future && / (?:soon|later|next|shortly) /.test(s.text));
 }
 
-const MORE_WORDS = new Set(['and', 'more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others', 'other', 'older', 'following', 'page', 'show', 'see', 'give', 'load', 'keep', 'going', 'get', 'list', 'of', 'them', 'those', 'ones', 'go', 'on', 'additional', 'view', 'display', 'what', 'else', 'is', 'there', 'any', 'can', 'my', 'lines', 'items', 'results', ...INVOICE_WORDS, ...ORDER_WORDS, ...PAYMENT_WORDS]);
+const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others', 'other', 'older', 'following', 'page', 'show', 'see', 'give', 'load', 'keep', 'going', 'get', 'list', 'of', 'them', 'those', 'ones', 'go', 'on', 'additional', 'view', 'display', 'what', 'else', 'is', 'there', 'any', 'can', 'my', 'lines', 'items', 'results', ...INVOICE_WORDS, ...ORDER_WORDS, ...PAYMENT_WORDS]);
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
 /** "more", "next page please", "show me the rest": the next part of the list just shown. */
 function asksForMore(s: Signals): boolean {
   if (s.ref !== undefined || s.amount !== undefined) return false;
   const words = core(s);
+  // A message of one word one letter from "more" or "next" ("mor", "nexy").
+  if (words.length === 1 && words[0].length >= 3 && ['more', 'next'].some((mark) => isOneEditApart(words[0], mark))) return true;
   return (has(s, MORE_MARKS) || / keep going | go on | carry on | what else /.test(s.text)) && words.every((w) => MORE_WORDS.has(w));
 }
 
@@ -162,7 +179,7 @@ function documentIntent(s: Signals): IntentName | null {
 
 function asksLastPayment(s: Signals): boolean {
   return / (?:last|latest|previous|recent|final) payment | when (?:did|was|have) i (?:last )?(?:pay|paid|make|made) | when was my (?:last )?payment /.test(s.text)
-    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) /.test(s.text);
+    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) | (?:pay|paid) (?:most )?recently | most recent (?:payment|one) /.test(s.text);
 }
 
 function listsPayments(s: Signals): boolean {
@@ -172,6 +189,11 @@ function listsPayments(s: Signals): boolean {
   return has(s, ['payment', 'pmt']) || / (?:what|how much) (?:have i|did i|i have|i) (?:paid|pay) | (?:ive|i have|i) paid /.test(s.text);
 }
 
+/** "what can this bot do", "what do you support", "what can I ask": the portal's abilities, before any person is meant. */
+function asksWhatICanDo(s: Signals): boolean {
+  return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+)? do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text);
+}
+
 function asksHelp(s: Signals): boolean {
   return has(s, ['help', 'commands', 'command', 'options', 'info', 'instructions', 'howto'])
     || / what (?:can|do|could) (?:you|i) | how (?:does|do) (?:this|it|you) work | how (?:do|can) i use | who are you | what is this | what are my options /.test(s.text);
@@ -179,6 +201,7 @@ function asksHelp(s: Signals): boolean {
 
 function greets(s: Signals): boolean {
   return has(s, ['hi', 'hello', 'hey', 'heya', 'hiya', 'hallo', 'hola', 'howdy', 'yo', 'greetings', 'morning', 'afternoon', 'evening', 'menu', 'start', 'started', 'begin', 'sup', 'hii', 'hai'])
+    || has(s, ['gday', 'gidday', 'hullo', 'ahoy'])
     || / main menu | start over | good day /.test(s.text);
 }
 
@@ -198,6 +221,7 @@ export function classifyIntent(s: Signals): IntentName {
   }
   if (asksForDetails(s)) return 'my_details';
   if (asksHowToPay(s)) return 'pay_invoice';
+  if (asksWhatICanDo(s)) return 'help';
   if (asksForPerson(s)) return 'contact';
   const shown = documentIntent(s);
   if (shown) return shown;

@@ -31,7 +31,8 @@ const VOCABULARY = [
   'when', 'much', 'info', 'june', 'july', 'from', 'owed', 'owes', 'owe',
   // The new intents' words: promises, claims of payment, disputes, paging.
   'already', 'promise', 'cheque', 'dispute', 'disputed', 'disputing', 'contest', 'incorrect', 'overcharged', 'mistake',
-  'remaining', 'continue', 'more', 'next', 'charged', 'charge', 'billed', 'returned',
+  'remaining', 'continue', 'more', 'next', 'charged', 'charge', 'billed', 'returned', 'duplicate',
+  'tomorrow', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ];
 
 /** Ordinary words one edit away from a keyword, which must stay as they are. */
@@ -45,7 +46,11 @@ const LEAVE_ALONE = new Set([
   'stomp', 'stoop', 'quite', 'quiet', 'moth', 'arch', 'star', 'stat', 'tart', 'hare',
   'owned', 'towing', 'bowing', 'rowing', 'mowing', 'sowing', 'hell', 'hells', 'here',
   'there', 'were', 'save', 'seattle', 'kettle', 'mettle', 'nettle', 'settee', 'vince',
-  'iphone', 'woes', 'latte', 'unsaid', 'invite', 'invites', 'invited']);
+  'iphone', 'woes', 'latte', 'unsaid', 'invite', 'invites', 'invited',
+  // Contractions typed without their apostrophe.
+  'arent', 'isnt', 'wasnt', 'werent', 'dont', 'doesnt', 'didnt', 'cant', 'wont', 'havent', 'hasnt', 'hadnt', 'couldnt', 'wouldnt', 'shouldnt']);
+
+import { PLAIN_WORDS } from './plain-words';
 
 const EXACT = new Set(VOCABULARY);
 
@@ -77,7 +82,7 @@ function isTwoEditsApart(a: string, b: string): boolean {
 }
 
 /** True when a and b differ by exactly one insertion, deletion, substitution or adjacent swap. */
-function isOneEditApart(a: string, b: string): boolean {
+export function isOneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -94,17 +99,28 @@ function isSwapOrDouble(word: string, keyword: string): boolean {
   return /(.)\1/.test(word) && word.replace(/(.)\1/, '$1') === keyword;
 }
 
-function correctWord(word: string): string {
-  if (word.length < 4) return SHORT[word] ?? word;
-  if (EXACT.has(word) || LEAVE_ALONE.has(word)) return word;
+export const isKeyword = (word: string) => EXACT.has(word);
+
+/** The keyword one edit away (two for 4-letter keywords only as a swap or a doubled letter), if any. */
+export function oneEditFix(word: string): string | undefined {
   for (const keyword of VOCABULARY) {
     if (keyword.length < 4) continue;
     const near = keyword.length === 4 ? isSwapOrDouble(word, keyword) : isOneEditApart(word, keyword);
     if (near) return keyword;
   }
-  // Two edits only keep the first letter: "staement" is a statement, "charged" never "shared".
-  if (word.length >= 6) return LONG.find((keyword) => keyword[0] === word[0] && isTwoEditsApart(word, keyword)) ?? word;
-  return word;
+  return undefined;
+}
+
+/** The keyword two edits away, for words of six letters or more: the first letter kept ("staement", never "shared" for "charged"). */
+export function twoEditFix(word: string): string | undefined {
+  return word.length >= 6 ? LONG.find((keyword) => keyword[0] === word[0] && isTwoEditsApart(word, keyword)) : undefined;
+}
+
+function correctWord(word: string): string {
+  if (word.length < 4) return SHORT[word] ?? word;
+  if (EXACT.has(word) || LEAVE_ALONE.has(word)) return word;
+  // English words two edits from a keyword ("receive", "recipe") are words, not typos.
+  return oneEditFix(word) ?? (PLAIN_WORDS.has(word) ? undefined : twoEditFix(word)) ?? word;
 }
 
 /** Words glued to digits or a hyphen ("bill-12", "abcd42") are references, not keywords. */
