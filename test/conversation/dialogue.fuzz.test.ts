@@ -12,8 +12,8 @@ import { load } from '../support/load';
 import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const SEED = 0xd1a10905;
-// A seeded 2,000 by default; CI runs the full 100,000 (DIALOGUE_FUZZ_ROUNDS in .ci/run).
-const ROUNDS = Number(process.env.DIALOGUE_FUZZ_ROUNDS ?? 2_000);
+// A seeded 1,000 by default; CI runs the full 100,000 (DIALOGUE_FUZZ_ROUNDS in .ci/run).
+const ROUNDS = Number(process.env.DIALOGUE_FUZZ_ROUNDS ?? 1_000);
 /** Requests aimed at the neighbour's documents, mutated like the rest. */
 const PROBES = ['show invoice 42', 'pay INV-000042', 'pay $10 on inv-42', 'receipt for payment 17', 'receipt PMT-00017', 'order SO-00012', 'where is my order 12', 'forward invoice 42 to a@b.co', 'statement', 'what do I owe', 'the second one', 'yes'];
 const NEIGHBOUR = ['INV-000042', 'PMT-00017', 'SO-00012', 'INITECH', 'LUMBERGH', '4,200.00', '4,190.00', '+15555550102'];

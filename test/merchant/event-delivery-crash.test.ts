@@ -14,8 +14,8 @@ import { fixtureFile } from '../support/fixture';
 import { prng } from '../support/fuzz-inputs';
 import { ADMIN_API_KEY, startProductionServer, type ProductionServer } from '../security/production-server';
 
-// 200 by default; CI delivers 1,000 (EVENT_DELIVERY_EVENTS in .ci/run).
-const PAYMENTS = Number(process.env.EVENT_DELIVERY_EVENTS ?? 200);
+// 100 by default; CI delivers 1,000 (EVENT_DELIVERY_EVENTS in .ci/run).
+const PAYMENTS = Number(process.env.EVENT_DELIVERY_EVENTS ?? 100);
 const IN_FLIGHT = 8;
 
 type Arrival = { id: string; organization: string; signature: string; body: string };
