@@ -55,7 +55,8 @@ function optsIn(s: Signals): boolean {
   if (solo.length === 1 && OPT_IN_ALONE.has(solo[0])) return true;
   return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text)
     || / (?:turn|switch|put) (?:[a-z]+ ){0,2}back on | (?:turn|switch) on (?:[a-z]+ )?(?:messages|texts|reminders|notifications) /.test(s.text)
-    || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES} again `).test(s.text);
+    || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES} again | keep (?:sending|texting|messaging)(?: [a-z]+){0,2} (?:${MESSAGES}|me|us) `).test(s.text)
+    || / (?:sign|opt|put|add|subscribe) (?:me|us) back (?:in|up|on) /.test(s.text);
 }
 
 function optsOut(s: Signals): boolean {
@@ -65,7 +66,8 @@ function optsOut(s: Signals): boolean {
   if (STOP_MESSAGES.test(s.text)) return true;
   return / (?:dont|never) (?:text|message|contact|email|sms|bother|remind|whatsapp) me /.test(s.text)
     || / no more (?:messages|texts|reminders|notifications|spam) /.test(s.text)
-    || / (?:leave me alone|remove me|take me off) /.test(s.text);
+    || / (?:leave me alone|remove me|take me off) /.test(s.text)
+    || new RegExp(String.raw` (?:dont|do not|no longer) want (?:any |to get |to receive )?(?:more |further |these |your )?(?:[a-z]+ )?${MESSAGES} | (?:enough|too many) ${MESSAGES}(?: [a-z]+){0,3} stop | ${MESSAGES}(?: [a-z]+){0,2} stop now `).test(s.text);
 }
 
 function forwards(s: Signals): boolean {
@@ -84,7 +86,7 @@ function wantsReceipt(s: Signals): boolean {
 }
 
 function wantsToPay(s: Signals): boolean {
-  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link /.test(s.text)
+  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
     || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
     || (s.amount !== undefined && / (?:toward|towards|against) /.test(s.text))
     || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
@@ -107,16 +109,19 @@ function paysEverything(s: Signals): boolean {
 function saysAlreadyPaid(s: Signals): boolean {
   if (/ already (?:paid|payed|settled|sent|made|done|transferred|covered|cleared) | (?:paid|payed|settled) (?:[a-z]+ ){0,5}already /.test(s.text)) return true;
   if (/ (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:was|has been|have been|were|got) (?:sent|made|paid|mailed|posted|wired|transferred|dropped off) | (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:went out|has gone out|went through|is in the (?:mail|post)) /.test(s.text)) return true;
+  // "invoice 808 was paid on Nov 20", "the amount was remitted": said as done (a question would end at "paid").
+  if (/ (?:was|were|has been|have been|got) (?:already |fully )?(?:paid|settled|remitted|transferred|wired|done|completed|processed) (?:on|by|via|through|in full|last|yesterday|already|days|weeks|two|a few|ago) | (?:paid|remitted|transferred|sent|done) (?:[a-z]+ ){0,2}ago /.test(s.text)) return true;
+  if (/ (?:receive|get|got|see|seen) (?:my|our) (?:transfer|payment|cheque|check|money|remittance) /.test(s.text)) return true;
   // "I paid it", also after a question ("why does it say unpaid? I paid it").
   if (/ (?:i|we|ive|weve) (?:already )?(?:paid|payed|settled) (?:it|this|that|them|these|those)\b/.test(s.text)) return true;
   // "paid INV-000333 on the 12th": a report, where "paid invoices" is a list.
   if (s.text.startsWith(' paid ') && (s.ref !== undefined || / paid (?:it|this|that|them|yesterday|today|already|last|on|via|by) /.test(s.text))) return true;
   if (/ (?:what|how|when|which|where|why|did|does|do|have you|has it|is it|was it|were|can|could|will|would|should) /.test(s.text) || / (?:is|was|has) /.test(s.text.slice(0, 5))) return false;
-  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|transferred|wired|(?:sent|mailed|posted|dropped off|wired|handed over|brought in) (?:the |a |my |our |some )?(?:payment|money|cheque|check|funds|transfer|cash)|made (?:the |a |my |our )?payment) /.test(s.text)
+  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|transferred|wired|(?:sent|mailed|posted|dropped off|wired|handed over|brought in|remitted) (?:you |it |them )?(?:the |a |my |our |some )?(?:payment|money|cheque|check|funds|transfer|cash)|made (?:the |a |my |our )?payment) /.test(s.text)
     || / (?:its|it is|it was|it has been|this is|this was|that is|that was|thats|has been|have been|been) (?:already |fully )?(?:paid|settled) /.test(s.text);
 }
 
-const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'contest', 'contesting', 'duplicate', 'duplicated', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
+const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'contest', 'contesting', 'duplicate', 'duplicated', 'disagree', 'disagreeing', 'error', 'errors', 'damaged', 'defective', 'faulty', 'broken', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
 
 /** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
 function disputes(s: Signals): boolean {
@@ -127,17 +132,19 @@ function disputes(s: Signals): boolean {
     || / (?:doesnt|does not|dont|do not|didnt) (?:look|seem) (?:right|correct)| (?:doesnt|does not|dont|do not) (?:add up|match|make sense) /.test(s.text)
     || / (?:billed|charged|invoiced) (?:me |us )?for (?:[a-z]+ ){0,3}(?:i|we) (?:cancelled|canceled|returned|never|didnt|did not) /.test(s.text)
     || / (?:is|are|seems|looks|was) (?:way |much |far |a lot |a bit )?too (?:high|much|expensive|big) | overpriced /.test(s.text)
+    || / (?:higher|more|bigger) than (?:the |our |my |what )?(?:quote|quoted|agreed|estimate|estimated|price we agreed|we agreed|i was quoted|we were quoted) | only (?:got|received|ordered|had|delivered) | (?:wont|will not|refuse to|not going to|am not going to|shouldnt have to) pay /.test(s.text)
+    || / (?:charged|billed) (?:[a-z]+ ){1,3}(?:twice|double|two times) /.test(s.text)
     || / (?:not|isnt|arent|wasnt|werent) (?:what|the (?:price|rate|amount)) (?:we|i) (?:agreed|ordered|were quoted|was quoted|asked for) | (?:not|isnt|arent) as (?:agreed|quoted) /.test(s.text);
 }
 
 /** "I'll pay on Friday", "can pay invoice 42 by the 15th", "payment next week". */
 function promisesToPay(s: Signals): boolean {
   const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing']);
-  const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything']);
-  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid /.test(s.text);
+  const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything', 'owe']);
+  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) /.test(s.text);
   if (!((verb && what) || paidLater)) return false;
   if (/ (?:did|didnt|already|was|were|ive|havent|hasnt|weve) | (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
-  const future = / (?:will|ill|shall|can|could|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then) /.test(s.text) || paidLater;
+  const future = / (?:will|ill|well|youll|shall|can|could|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then) /.test(s.text) || paidLater;
   if (s.promiseDate !== undefined) return future || (s.today !== undefined && s.promiseDate > s.today);
   return has(s, ['promise', 'promised']) || (future && / (?:soon|later|next|shortly) /.test(s.text));
 }
@@ -145,12 +152,16 @@ function promisesToPay(s: Signals): boolean {
 const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others', 'other', 'older', 'following', 'page', 'show', 'see', 'give', 'load', 'keep', 'going', 'get', 'list', 'of', 'them', 'those', 'ones', 'go', 'on', 'additional', 'view', 'display', 'what', 'else', 'is', 'there', 'any', 'can', 'my', 'lines', 'items', 'results', ...INVOICE_WORDS, ...ORDER_WORDS, ...PAYMENT_WORDS]);
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
+/** Phrases that ask for the rest of a list whatever else the message says ("I'm still waiting for the rest of the list"). */
+const STRONG_MORE = / the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|set|page|items|results) | following (?:items|ones|results|page) | (?:additional|further) (?:results|items|ones) | (?:the )?other ones | keep (?:them|it) coming | what comes next /;
+
 /** "more", "next page please", "show me the rest": the next part of the list just shown. */
 function asksForMore(s: Signals): boolean {
   if (s.ref !== undefined || s.amount !== undefined) return false;
   const words = core(s);
   // A message of one word one letter from "more" or "next" ("mor", "nexy").
   if (words.length === 1 && words[0].length >= 3 && ['more', 'next'].some((mark) => isOneEditApart(words[0], mark))) return true;
+  if (s.to === undefined && STRONG_MORE.test(s.text) && !has(s, ['pay', 'owe', 'statement', 'receipt', 'forward'])) return true;
   return (has(s, MORE_MARKS) || / keep going | go on | carry on | what else /.test(s.text)) && words.every((w) => MORE_WORDS.has(w));
 }
 
@@ -158,12 +169,13 @@ function asksForDetails(s: Signals): boolean {
   return / my (?:account |contact |personal |billing )?(?:details|detail|info|information|profile|address|email|phone|number|card|cards|bank) /.test(s.text)
     || / on file | who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
     || / (?:saved|stored|registered) (?:card|cards|bank|payment|account|details|method|methods) /.test(s.text)
-    || / (?:details|info|information|data) (?:do )?(?:you )?(?:have|hold|keep) (?:for|on|about) (?:me|us) | what do you (?:have|know|hold) (?:on|about) (?:me|us) /.test(s.text);
+    || / (?:details|info|information|data) (?:do )?(?:you )?(?:have|hold|keep) (?:for|on|about) (?:me|us) | what do you (?:have|know|hold) (?:on|about) (?:me|us) /.test(s.text)
+    || / (?:address|email|phone|number|card|visa|mastercard|bank account) (?:do )?you (?:have|hold|keep) (?:for|on) (?:me|us|my|our) | (?:card|visa|mastercard|amex)(?: [a-z]+){0,2} (?:still )?(?:saved|stored|on file) /.test(s.text);
 }
 
 function asksForPerson(s: Signals): boolean {
   return has(s, ['human', 'humans', 'person', 'someone', 'somebody', 'agent', 'representative', 'rep', 'operator', 'staff', 'support', 'manager', 'contact', 'callback', 'complaint', 'complain'])
-    || / (?:talk|speak|chat) (?:to|with) | call (?:me|back|you) | your (?:phone|number|email|address|contact|details|office) | reach (?:you|someone) | get in touch /.test(s.text);
+    || / (?:talk|speak|chat) (?:to|with) | call (?:me|back|you) | your (?:phone|number|email|address|contact|details|office) | reach (?:you|someone|your|a) | get in touch /.test(s.text);
 }
 
 /** The intent a reference points to, or null when nothing says which kind of document it is. */
@@ -191,7 +203,8 @@ function listsPayments(s: Signals): boolean {
 
 /** "what can this bot do", "what do you support", "what can I ask": the portal's abilities, before any person is meant. */
 function asksWhatICanDo(s: Signals): boolean {
-  return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+)? do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text);
+  return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+)? do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
+    || / what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i) use (?:this|it|you) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
 }
 
 function asksHelp(s: Signals): boolean {

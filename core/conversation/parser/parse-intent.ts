@@ -23,10 +23,11 @@ function understand(text: string, now: string): Understood | null {
   if (!/[a-z0-9]/.test(cleaned)) return null;
   // Addresses first, before typo mending can touch "jane@acme.com".
   const recipient = extractRecipient(cleaned);
-  const ref = extractRef(collapsePhrases(correctTypos(recipient.text)));
-  const money = extractMoney(ref.text);
+  // Money before references: "payment 500 CAD" is an amount, never payment 500.
+  const money = extractMoney(collapsePhrases(correctTypos(recipient.text)));
+  const ref = extractRef(money.text);
   const today = parseYmd(now);
-  const period = extractPeriod(money.text, today);
+  const period = extractPeriod(ref.text, today);
   const words = (period.text.match(/[a-z]+/g) ?? []).join(' ');
   const sentence = ` ${words} `.replace(SORT_PHRASE, SORT_MARK).replace(/\s+/g, ' ');
   const pay = readPayNumber(period.text, ref.ref !== undefined);
@@ -43,7 +44,7 @@ function understand(text: string, now: string): Understood | null {
     toNumber: /\bto \(?\d[\d\s().-]{6,}/.test(period.text),
     options,
     method: options.method,
-    promiseDate: readPromiseDate(money.text, today),
+    promiseDate: readPromiseDate(ref.text, today),
     today: today ? now : undefined,
   };
 }

@@ -20,7 +20,7 @@ const INVOICE_STATUS: ReadonlyArray<[RegExp, ListOptions['invoiceStatus']]> = [
   [/ partpaid /, 'partially_paid'],
   [/ (?:overdue|late|delinquent|lapsed) /, 'overdue'],
   [/ (?:unpaid|outstanding|open|due|pending|unsettled|owing) /, 'unpaid'],
-  [/ (?:paid|settled|cleared|closed) /, 'paid'],
+  [/ (?:paid|settled|cleared|closed) | (?:did|have|had) (?:i|we) (?:pay|paid|settle|settled) /, 'paid'],
 ];
 const ORDER_STATUS: ReadonlyArray<[RegExp, ListOptions['orderStatus']]> = [
   [/ (?:unfulfilled|undelivered) /, 'open'],
@@ -77,7 +77,7 @@ function readKind(text: string): ListOptions['kind'] {
 /** Payments made through the portal's payment page, or recorded by the merchant (cheque, cash, bank transfer). */
 function readSource(text: string): ListOptions['source'] {
   if (/ (?:offline|cheques?|checks|cash|manual|manually|wired?|bank transfers?|transfers?|in person) /.test(text)) return 'offline';
-  if (/ (?:online|portal|website|web|internet|link|links|stripe|in chat|through you|via you) /.test(text)) return 'online';
+  if (/ (?:online|portal|website|web|internet|link|links|stripe|in chat|through you|via you|payment page|pay page|checkout) /.test(text)) return 'online';
   return undefined;
 }
 
