@@ -1,16 +1,18 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseIntent } from '../../core/conversation/parser';
 
 /**
- * Other phrasings than the sample's, written from intents.md alone by someone who had not
- * read the parser (test/fixtures/corpus/held-back*.jsonl). The issue asks at least 98% on the
+ * Other phrasings than the sample's, written from intents.md alone by helpers who had not
+ * read the parser (test/fixtures/corpus/held-back*.jsonl; what each one found before the parser
+ * was mended is in the commit that mended it). The issue asks at least 98% on the
  * intents that were there before and 90% on the new ones (more, promises, claims of payment,
  * disputes, statements forwarded, payments by kind or source).
  */
 type Line = { text: string; now: string; expect: Record<string, unknown> };
 
-const FILES = ['held-back.jsonl', 'held-back-2.jsonl'].map((name) => path.resolve(__dirname, '../fixtures/corpus', name)).filter(existsSync);
+const DIR = path.resolve(__dirname, '../fixtures/corpus');
+const FILES = readdirSync(DIR).filter((name) => /^held-back.*\.jsonl$/.test(name)).sort().map((name) => path.join(DIR, name));
 const NEW_INTENTS = new Set(['more', 'promise_to_pay', 'already_paid', 'dispute']);
 
 const isNew = ({ expect: e }: Line) => NEW_INTENTS.has(e.intent as string)
