@@ -15,7 +15,7 @@ export type FollowUp = { run: ParsedIntent } | { declined: true } | null;
  * Null when it is not an answer; the message is then a new request.
  */
 export function readFollowUp(pending: PendingQuestion, text: string): FollowUp {
-  if (pending.list !== undefined) return null;
+  if (pending.list !== undefined || pending.about !== undefined) return null;
   const said = text.toLowerCase().replace(/[!?.,]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (pending.confirm && YES.test(said)) return { run: pending.intent };
   if (NO.test(said)) return { declined: true };

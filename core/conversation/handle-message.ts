@@ -42,6 +42,9 @@ const ANSWERS: Record<Exclude<IntentName, 'opt_out' | 'opt_in'>, Answer> = {
 
 const MAX_TEXT = 2000;
 
+/** Requests that, right after an invoice was shown, are about that invoice when they name none. */
+const ABOUT_IT: ReadonlySet<IntentName> = new Set(['pay_invoice', 'promise_to_pay', 'already_paid', 'dispute']);
+
 const CARD_WARNING = "Please don't send card numbers in chat. I didn't keep that message. To pay, ask for a payment link, e.g. \"pay invoice 42\": you enter card details on the secure payment page only.";
 
 /**
@@ -81,6 +84,7 @@ export async function handleMessage(deps: ConversationDeps, message: InboundMess
     if (followUp) [intent, turn.asked] = [followUp.run, pending];
     else if (pending.claim !== undefined && isClaimReference(intent, text)) [intent, turn.asked] = [{ intent: 'already_paid' }, pending];
     else if (pending.list !== undefined && intent.intent === 'more') turn.asked = pending;
+    else if (pending.about && !intent.ref && ABOUT_IT.has(intent.intent) && !(intent.intent === 'pay_invoice' && intent.amount)) intent = { ...intent, ref: pending.about };
   }
   try {
     const answer = await ANSWERS[intent.intent as keyof typeof ANSWERS](turn, intent, text);

@@ -23,6 +23,8 @@ export interface PendingQuestion {
   said?: string;
   /** A list was shown up to here: "more" shows `intent`'s list from this position on. */
   list?: number;
+  /** The invoice just shown: "I'll pay it on Friday", "pay it", "that's wrong" are about it. */
+  about?: string;
 }
 
 /** The question still waiting, from the row read with the identity; expired ones are none. */

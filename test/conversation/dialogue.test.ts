@@ -201,6 +201,17 @@ describe('dialogue', () => {
     ], undefined, HANK, 'sms');
   });
 
+  test('right after an invoice is shown, "pay it", a promise or a dispute is about that invoice', async () => {
+    await transcript([
+      ['invoice 3', /^Invoice INV-000003 for \$300\.00/],
+      ["I'll pay it on Friday", /^Thank you! I've noted that you'll pay INV-000003 \(\$300\.00\) by /],
+      ['show invoice 6', /^Invoice INV-000006 for \$200\.00/],
+      ['that one is wrong', /^Sorry about that\. I've told Acme Supplies Ltd that INV-000006 looks wrong to you/],
+      ['invoice 9', /^Invoice INV-000009 for \$250\.00/],
+      ['pay it', /^Which invoice would you like to pay\?/],
+    ]);
+  });
+
   test('typos, two in a long word, one in a short one; ways to pay', async () => {
     await transcript([
       ['wat do i ow', /^You owe \$750\.00 on 3 invoices/],

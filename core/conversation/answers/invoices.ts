@@ -61,6 +61,7 @@ export async function answerShowInvoice(turn: Turn, intent: ParsedIntent): Promi
     ...inv.credits.map((c) => ({ label: `${c.kind === 'retainer' ? 'Retainer' : 'Credit'} ${c.number}`, value: `−${money(viewer, c.amount, inv.currency)}` })),
     { label: 'Balance due', value: money(viewer, inv.balance, inv.currency) },
   ];
+  if (inv.balance > 0n) turn.pending = { intent, about: inv.number };
   const choices: Choice[] = inv.balance > 0n && !clearing ? [{ label: 'Pay now', say: `pay invoice ${inv.number}` }] : [];
   if (inv.payments.length) choices.push({ label: 'Receipt', say: `receipt for invoice ${inv.number}` });
   return reply(`${what} ${inv.number} for ${money(viewer, inv.total, inv.currency)}, dated ${day(viewer, inv.date)}${due}. ${state}`, {
