@@ -21,6 +21,8 @@ export type Signals = {
   promiseDate?: string;
   /** The customer's today, YYYY-MM-DD. */
   today?: string;
+  /** The message names a period ("for December"): a list's, not a promise's day. */
+  hasPeriod?: boolean;
   /** A way to pay the message names ("card", "bank", "ACH"). */
   method?: 'card' | 'ach';
 };
@@ -56,7 +58,7 @@ function optsIn(s: Signals): boolean {
   return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text)
     || / (?:turn|switch|put) (?:[a-z]+ ){0,2}back on | (?:turn|switch) on (?:[a-z]+ )?(?:messages|texts|reminders|notifications) /.test(s.text)
     || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES} again | keep (?:sending|texting|messaging)(?: [a-z]+){0,2} (?:${MESSAGES}|me|us) `).test(s.text)
-    || / (?:sign|opt|put|add|subscribe) (?:me|us) back (?:in|up|on) /.test(s.text);
+    || / (?:sign|opt|put|add|subscribe|count) (?:me|us) back (?:in|up|on)? | opted out by (?:mistake|accident) | (?:re ?activate|re ?enable|turn on|switch on) (?:my |the |our )?(?:[a-z]+ )?(?:notifications|messages|alerts|reminders|updates|texts) | (?:turn|switch|put) (?:[a-z]+ ){0,3}back on /.test(s.text);
 }
 
 function optsOut(s: Signals): boolean {
@@ -66,13 +68,14 @@ function optsOut(s: Signals): boolean {
   if (STOP_MESSAGES.test(s.text)) return true;
   return / (?:dont|never) (?:text|message|contact|email|sms|bother|remind|whatsapp) me /.test(s.text)
     || / no more (?:messages|texts|reminders|notifications|spam) /.test(s.text)
-    || / (?:leave me alone|remove me|take me off) /.test(s.text)
+    || / (?:leave me alone|remove me|take me off|opt (?:me|us) out) | remove (?:my|our) (?:number|phone|email|details|contact) from /.test(s.text)
     || new RegExp(String.raw` (?:dont|do not|no longer) want (?:any |to get |to receive )?(?:more |further |these |your )?(?:[a-z]+ )?${MESSAGES} | (?:enough|too many) ${MESSAGES}(?: [a-z]+){0,3} stop | ${MESSAGES}(?: [a-z]+){0,2} stop now `).test(s.text);
 }
 
 function forwards(s: Signals): boolean {
   if (has(s, ['forward', 'fwd'])) return true;
-  if (has(s, ['share']) && (namesDocument(s) || s.to !== undefined)) return true;
+  // "share the statement" asks for it; "share it with my accountant", "pass order 12 on to …" send it on.
+  if (has(s, ['share', 'pass']) && (s.to !== undefined || / (?:share|pass) (?:[a-z]+ ){0,4}with (?!me |us )[a-z]/.test(s.text))) return true;
   const sends = has(s, ['send', 'email', 'mail', 'text', 'sms', 'whatsapp']);
   if (!sends) return false;
   if (s.to !== undefined) return namesDocument(s) || has(s, ['it', 'this', 'that', 'them', 'copy']);
@@ -87,8 +90,8 @@ function wantsReceipt(s: Signals): boolean {
 
 function wantsToPay(s: Signals): boolean {
   const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
-    || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
-    || (s.amount !== undefined && / (?:toward|towards|against) /.test(s.text))
+    || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | charge (?:my|our|the) (?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
+    || (s.amount !== undefined && / (?:toward|towards|against|apply|applied) /.test(s.text))
     || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past.
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
@@ -107,10 +110,13 @@ function paysEverything(s: Signals): boolean {
 
 /** "paid invoice 7 last week already", "I paid that yesterday", "it's been paid": a claim, not a question. */
 function saysAlreadyPaid(s: Signals): boolean {
+  // "invoices that haven't been paid yet" are unpaid ones.
+  if (/ (?:havent|hasnt|not|never|arent|isnt|wasnt|werent|yet to be) (?:yet )?(?:been )?(?:paid|settled) /.test(s.text)) return false;
+  if (/ (?:you|u) (?:already |have already )?(?:took|taken|debited|deducted|collected|charged) (?:the |my |our )?(?:money|payment|amount|it|funds) | already (?:took|taken|debited|deducted|collected|charged) /.test(s.text)) return true;
   if (/ already (?:paid|payed|settled|sent|made|done|transferred|covered|cleared) | (?:paid|payed|settled) (?:[a-z]+ ){0,5}already /.test(s.text)) return true;
   if (/ (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:was|has been|have been|were|got) (?:sent|made|paid|mailed|posted|wired|transferred|dropped off) | (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:went out|has gone out|went through|is in the (?:mail|post)) /.test(s.text)) return true;
   // "invoice 808 was paid on Nov 20", "the amount was remitted": said as done (a question would end at "paid").
-  if (/ (?:was|were|has been|have been|got) (?:already |fully )?(?:paid|settled|remitted|transferred|wired|done|completed|processed) (?:on|by|via|through|in full|last|yesterday|already|days|weeks|two|a few|ago) | (?:paid|remitted|transferred|sent|done) (?:[a-z]+ ){0,2}ago /.test(s.text)) return true;
+  if (/ (?:was|were|has been|have been|got) (?:already |fully )?(?:paid|settled|remitted|transferred|wired|done|completed|processed|taken|debited|deducted|collected) (?:on|by|via|through|in full|last|yesterday|already|days|weeks|two|a few|ago|for|from) | (?:paid|remitted|transferred|sent|done) (?:[a-z]+ ){0,2}ago /.test(s.text)) return true;
   if (/ (?:receive|get|got|see|seen) (?:my|our) (?:transfer|payment|cheque|check|money|remittance) /.test(s.text)) return true;
   // "I paid it", also after a question ("why does it say unpaid? I paid it").
   if (/ (?:i|we|ive|weve) (?:already )?(?:paid|payed|settled) (?:it|this|that|them|these|those)\b/.test(s.text)) return true;
@@ -126,7 +132,10 @@ const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'contest', 'contestin
 /** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
 function disputes(s: Signals): boolean {
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
-  return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe) /.test(s.text)
+  return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did) /.test(s.text)
+    || / (?:not|wont|will not|refuse to) pay(?:ing)? (?:this|that|it|for) | (?:wasnt|was not|werent|were not|never) (?:done|delivered|finished|completed|provided) /.test(s.text)
+    || / (?:discount|credit|refund|rebate) (?:[a-z]+ ){0,3}(?:is |was )?(?:missing|not applied|wasnt applied|left off) | missing (?:discount|credit) /.test(s.text)
+    || / (?:sent|send|shipped|brought) (?:them |it |these |those |the goods |the items )?back | (?:says|shows|lists|has) (?:[a-z]+ ){0,3}(?:we|i) (?:only )?(?:ordered|received|got|asked for) /.test(s.text)
     || / (?:not|isnt|arent|wasnt) (?:mine|ours|my invoice|our invoice|my bill|our bill|right|correct|accurate|for us|for me) | (?:charged|billed) (?:me |us )?(?:twice|double|too much|more than) | double (?:charged|billed|charge|billing) /.test(s.text)
     || / returned (?:the |those |these |it |them |all |my |our |every)| why (?:am i|are we|was i|were we|is it|have i been|have we been) (?:being )?(?:billed|charged|invoiced) /.test(s.text)
     || / (?:doesnt|does not|dont|do not|didnt) (?:look|seem) (?:right|correct)| (?:doesnt|does not|dont|do not) (?:add up|match|make sense) /.test(s.text)
@@ -139,13 +148,13 @@ function disputes(s: Signals): boolean {
 
 /** "I'll pay on Friday", "can pay invoice 42 by the 15th", "payment next week". */
 function promisesToPay(s: Signals): boolean {
-  const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing']);
+  const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing', 'remit', 'remitting']);
   const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything', 'owe']);
   const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) /.test(s.text);
   if (!((verb && what) || paidLater)) return false;
   if (/ (?:did|didnt|already|was|were|ive|havent|hasnt|weve) | (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
   const future = / (?:will|ill|well|youll|shall|can|could|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then) /.test(s.text) || paidLater;
-  if (s.promiseDate !== undefined) return future || (s.today !== undefined && s.promiseDate > s.today);
+  if (s.promiseDate !== undefined) return future || (!s.hasPeriod && s.today !== undefined && s.promiseDate > s.today);
   return has(s, ['promise', 'promised']) || (future && / (?:soon|later|next|shortly) /.test(s.text));
 }
 
@@ -153,7 +162,7 @@ const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'mor
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
 /** Phrases that ask for the rest of a list whatever else the message says ("I'm still waiting for the rest of the list"). */
-const STRONG_MORE = / the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|set|page|items|results) | following (?:items|ones|results|page) | (?:additional|further) (?:results|items|ones) | (?:the )?other ones | keep (?:them|it) coming | what comes next /;
+const STRONG_MORE = / the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
 
 /** "more", "next page please", "show me the rest": the next part of the list just shown. */
 function asksForMore(s: Signals): boolean {
@@ -170,11 +179,13 @@ function asksForDetails(s: Signals): boolean {
     || / on file | who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
     || / (?:saved|stored|registered) (?:card|cards|bank|payment|account|details|method|methods) /.test(s.text)
     || / (?:details|info|information|data) (?:do )?(?:you )?(?:have|hold|keep) (?:for|on|about) (?:me|us) | what do you (?:have|know|hold) (?:on|about) (?:me|us) /.test(s.text)
+    || / (?:name|address|email|phone|number|details)(?: [a-z]+){0,3} (?:is|are) (?:registered (?:to|with|on)|on file for|listed on|on) (?:my|our) (?:account|profile) /.test(s.text)
     || / (?:address|email|phone|number|card|visa|mastercard|bank account) (?:do )?you (?:have|hold|keep) (?:for|on) (?:me|us|my|our) | (?:card|visa|mastercard|amex)(?: [a-z]+){0,2} (?:still )?(?:saved|stored|on file) /.test(s.text);
 }
 
 function asksForPerson(s: Signals): boolean {
   return has(s, ['human', 'humans', 'person', 'someone', 'somebody', 'agent', 'representative', 'rep', 'operator', 'staff', 'support', 'manager', 'contact', 'callback', 'complaint', 'complain'])
+    || / who (?:do|should|can) (?:i|we) (?:call|contact|speak to|talk to|email|write to|ask) | (?:billing|accounts|finance|support|customer service|collections) (?:team|department|dept|office|people|desk) /.test(s.text)
     || / (?:talk|speak|chat) (?:to|with) | call (?:me|back|you) | your (?:phone|number|email|address|contact|details|office) | reach (?:you|someone|your|a) | get in touch /.test(s.text);
 }
 
@@ -204,7 +215,7 @@ function listsPayments(s: Signals): boolean {
 /** "what can this bot do", "what do you support", "what can I ask": the portal's abilities, before any person is meant. */
 function asksWhatICanDo(s: Signals): boolean {
   return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+)? do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
-    || / what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i) use (?:this|it|you) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
+    || / (?:services|things|features|options) (?:does|do|can|could) (?:this|the|you)(?: [a-z]+)? (?:offer|do|provide|support) | how (?:can|could) (?:you|u) (?:help|assist) | what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i) use (?:this|it|you) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
 }
 
 function asksHelp(s: Signals): boolean {
@@ -214,7 +225,7 @@ function asksHelp(s: Signals): boolean {
 
 function greets(s: Signals): boolean {
   return has(s, ['hi', 'hello', 'hey', 'heya', 'hiya', 'hallo', 'hola', 'howdy', 'yo', 'greetings', 'morning', 'afternoon', 'evening', 'menu', 'start', 'started', 'begin', 'sup', 'hii', 'hai'])
-    || has(s, ['gday', 'gidday', 'hullo', 'ahoy'])
+    || has(s, ['gday', 'gidday', 'hullo', 'ahoy', 'namaste', 'bonjour', 'ciao', 'salaam'])
     || / main menu | start over | good day /.test(s.text);
 }
 
@@ -232,17 +243,19 @@ export function classifyIntent(s: Signals): IntentName {
     if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what) .*(?:need|have|got) to pay /.test(s.text)) return 'balance';
     return paysEverything(s) ? 'pay_all' : 'pay_invoice';
   }
+  if (/ (?:last|previous|latest|most recent) (?:payment|transfer|amount|sum) /.test(s.text) && !has(s, ['card', 'bank', 'method', 'methods'])) return 'last_payment';
   if (asksForDetails(s)) return 'my_details';
-  if (asksHowToPay(s)) return 'pay_invoice';
   if (asksWhatICanDo(s)) return 'help';
   if (asksForPerson(s)) return 'contact';
+  if (asksHowToPay(s)) return 'pay_invoice';
   const shown = documentIntent(s);
   if (shown) return shown;
   if (asksLastPayment(s)) return 'last_payment';
-  if (has(s, ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments'])) return 'credits';
+  if (has(s, ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments']) || / (?:you|u) owe (?:me|us) | owe (?:me|us) (?:back|money) /.test(s.text)) return 'credits';
   if (has(s, STATEMENT_WORDS)) return 'statement';
   if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'debt', 'debts'])) return 'balance';
-  if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared']) || / price list /.test(s.text)) return 'documents';
+  if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared', 'paperwork', 'papers']) || / price list /.test(s.text)) return 'documents';
+  if (/ (?:have|did|had) (?:i|we) (?:ordered|order|bought|purchased) /.test(s.text)) return 'list_orders';
   if (has(s, ORDER_WORDS)) return 'list_orders';
   if (listsPayments(s)) return 'list_payments';
   if (has(s, INVOICE_WORDS) || has(s, ['retainer', 'retainers', 'unpaid', 'overdue', 'partpaid'])) return 'list_invoices';

@@ -54,8 +54,8 @@ import { PLAIN_WORDS } from './plain-words';
 
 const EXACT = new Set(VOCABULARY);
 
-/** Short words people type for keywords; anything else under 4 letters stays as it is. */
-const SHORT: Record<string, string> = { u: 'you', ur: 'your', nxt: 'next', wat: 'what', wot: 'what', wht: 'what', ow: 'owe', ove: 'owe', oew: 'owe', owd: 'owed', hw: 'how', bil: 'bill', pyd: 'paid' };
+/** Short words people type for keywords ("wat", "halp"); anything else under 4 letters stays as it is. */
+const SHORT: Record<string, string> = { halp: 'help', hlp: 'help', u: 'you', ur: 'your', nxt: 'next', wat: 'what', wot: 'what', wht: 'what', ow: 'owe', ove: 'owe', oew: 'owe', owd: 'owed', hw: 'how', bil: 'bill', pyd: 'paid' };
 
 /** Keywords long enough to take two edits, by length, so a word meets only those within two letters of its own length. */
 const LONG = VOCABULARY.filter((k) => k.length >= 6);
@@ -103,12 +103,15 @@ export const isKeyword = (word: string) => EXACT.has(word);
 
 /** The keyword one edit away (two for 4-letter keywords only as a swap or a doubled letter), if any. */
 export function oneEditFix(word: string): string | undefined {
+  // A letter left out is the commonest slip: "paymens" is "payments" before it is "payment".
+  let found: string | undefined;
   for (const keyword of VOCABULARY) {
     if (keyword.length < 4) continue;
     const near = keyword.length === 4 ? isSwapOrDouble(word, keyword) : isOneEditApart(word, keyword);
-    if (near) return keyword;
+    if (near && keyword.length === word.length + 1) return keyword;
+    if (near) found ??= keyword;
   }
-  return undefined;
+  return found;
 }
 
 /** The keyword two edits away, for words of six letters or more: the first letter kept ("staement", never "shared" for "charged"). */
@@ -117,7 +120,8 @@ export function twoEditFix(word: string): string | undefined {
 }
 
 function correctWord(word: string): string {
-  if (word.length < 4) return SHORT[word] ?? word;
+  if (SHORT[word]) return SHORT[word];
+  if (word.length < 4) return word;
   if (EXACT.has(word) || LEAVE_ALONE.has(word)) return word;
   // English words two edits from a keyword ("receive", "recipe") are words, not typos.
   return oneEditFix(word) ?? (PLAIN_WORDS.has(word) ? undefined : twoEditFix(word)) ?? word;

@@ -10,6 +10,7 @@ import { correctTypos } from './correct-typos';
 import { extractMoney } from './extract-money';
 import { extractPeriod } from './extract-period';
 import { extractRecipient } from './extract-recipient';
+import { guessIntent, type GuessInput } from './guess-intent';
 import { DOC_WORDS, extractRef } from './extract-ref';
 import type { ForwardDoc, IntentName, ParsedIntent, Period } from './intent-types';
 import { readListOptions, SORT_MARK, SORT_PHRASE, type ListOptions } from './read-list-options';
@@ -45,6 +46,7 @@ function understand(text: string, now: string): Understood | null {
     options,
     method: options.method,
     promiseDate: readPromiseDate(ref.text, today),
+    hasPeriod: period.period !== undefined && period.period.from !== period.period.to,
     today: today ? now : undefined,
   };
 }
@@ -94,10 +96,19 @@ function slotsFor(intent: IntentName, r: Understood): Omit<ParsedIntent, 'intent
   }
 }
 
+/** What the guess reads of a message the rules did not place. */
+export function guessInputOf(r: Understood): GuessInput {
+  return { text: r.text, ref: r.ref !== undefined, amount: r.amount !== undefined, to: r.to !== undefined, period: r.period !== undefined, date: r.promiseDate !== undefined };
+}
+
+/** The message read for its intent: the rules' words and slots (null when there are no letters or digits). */
+export { understand };
+
 export function parseIntent(text: string, now: string): ParsedIntent {
   const understood = understand(text, now);
   if (!understood) return { intent: 'unknown' };
-  const intent = classifyIntent(understood);
+  const ruled = classifyIntent(understood);
+  const intent = ruled === 'unknown' ? guessIntent(guessInputOf(understood)) ?? 'unknown' : ruled;
   const result: ParsedIntent = { intent };
   for (const [slot, value] of Object.entries(slotsFor(intent, understood))) {
     if (value !== undefined) Object.assign(result, { [slot]: value });

@@ -18,11 +18,12 @@ export const SORT_PHRASE = /\b(?:sort|sorted|order|ordered|arrange|arranged|list
 
 const INVOICE_STATUS: ReadonlyArray<[RegExp, ListOptions['invoiceStatus']]> = [
   [/ partpaid /, 'partially_paid'],
-  [/ (?:overdue|late|delinquent|lapsed) /, 'overdue'],
-  [/ (?:unpaid|outstanding|open|due|pending|unsettled|owing) /, 'unpaid'],
+  [/ past (?:their |its |the )?(?:due|duedate) | (?:overdue|late|delinquent|lapsed) /, 'overdue'],
+  [/ (?:unpaid|outstanding|open|due|pending|unsettled|owing) | (?:havent|hasnt|not|never|yet to be) (?:yet )?(?:been )?(?:paid|settled) /, 'unpaid'],
   [/ (?:paid|settled|cleared|closed) | (?:did|have|had) (?:i|we) (?:pay|paid|settle|settled) /, 'paid'],
 ];
 const ORDER_STATUS: ReadonlyArray<[RegExp, ListOptions['orderStatus']]> = [
+  [/ (?:not|never|yet to be) (?:yet )?(?:been )?(?:delivered|fulfilled|shipped|arrived|received|completed) /, 'open'],
   [/ (?:unfulfilled|undelivered) /, 'open'],
   [/ (?:fulfilled|completed|complete|delivered|closed|done|finished) /, 'fulfilled'],
   [/ (?:open|pending|active|outstanding|current|progress|processing) /, 'open'],

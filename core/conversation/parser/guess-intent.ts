@@ -1,0 +1,42 @@
+/**
+ * When the rules find no intent, a naive Bayes model over the words of the message makes a
+ * guess, trained on the labelled corpora (scripts/intent-model.ts writes intent-model.ts).
+ * It is used only when it is sure and the message has words it knows: a message of words
+ * it has never seen stays `unknown`.
+ */
+import type { IntentName } from './intent-types';
+import { INTENT_MODEL } from './intent-model';
+
+/** The least share of the probability the best intent must have. */
+const SURE = 0.5;
+
+export interface GuessInput {
+  /** The message's remaining words, space-separated (Signals.text). */
+  text: string;
+  ref: boolean;
+  amount: boolean;
+  to: boolean;
+  period: boolean;
+  date: boolean;
+}
+
+/** Words, word pairs, and markers for what was taken out of the text (a reference, an amount…). */
+export function featuresOf(input: GuessInput): string[] {
+  const words = input.text.split(' ').filter(Boolean);
+  const pairs = words.slice(1).map((w, i) => `${words[i]}_${w}`);
+  const marks = (['ref', 'amount', 'to', 'period', 'date'] as const).filter((k) => input[k]).map((k) => `#${k}`);
+  return [...words, ...pairs, ...marks];
+}
+
+export function guessIntent(input: GuessInput): IntentName | undefined {
+  const { intents, priors, totals, vocabulary, counts } = INTENT_MODEL;
+  const words = input.text.split(' ').filter(Boolean);
+  const features = featuresOf(input).filter((f) => f in counts);
+  const knownWords = words.filter((w) => w in counts).length;
+  if (!words.length || knownWords < Math.min(2, words.length)) return undefined;
+  const scores = intents.map((_, c) => priors[c] + features.reduce((sum, f) => sum + Math.log(((counts[f][c] ?? 0) + 1) / (totals[c] + vocabulary)), 0));
+  const best = Math.max(...scores);
+  const shares = scores.map((s) => Math.exp(s - best));
+  const top = scores.indexOf(best);
+  return shares[top] / shares.reduce((a, b) => a + b, 0) >= SURE ? (intents[top] as IntentName) : undefined;
+}
