@@ -43,7 +43,7 @@ export async function invoicesPage(turn: Turn, intent: ParsedIntent, page: Page)
 export async function answerShowInvoice(turn: Turn, intent: ParsedIntent): Promise<Reply> {
   if (!intent.ref) {
     turn.pending = { intent, needsRef: true };
-    return reply('Which invoice? Tell me its number, e.g. "42" or "INV-000042".', { choices: [{ label: 'Unpaid invoices', say: 'unpaid invoices' }] });
+    return reply('Which invoice? Tell me its number, e.g. "7" or "INV-000007".', { choices: [{ label: 'Unpaid invoices', say: 'unpaid invoices' }] });
   }
   const found = await findDocument(turn, 'invoice', intent.ref, intent);
   if (!isMatch(found)) return found;

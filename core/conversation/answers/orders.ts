@@ -36,7 +36,7 @@ export async function answerShowOrder(turn: Turn, intent: ParsedIntent): Promise
   if (!turn.viewer.salesOrdersEnabled) return ordersOff(turn);
   if (!intent.ref) {
     turn.pending = { intent, needsRef: true };
-    return reply('Which order? Tell me its number, e.g. "SO-00012".', { choices: [{ label: 'My orders', say: 'my orders' }] });
+    return reply('Which order? Tell me its number, e.g. "SO-00007".', { choices: [{ label: 'My orders', say: 'my orders' }] });
   }
   const found = await findDocument(turn, 'order', intent.ref, intent);
   if (!isMatch(found)) return found;

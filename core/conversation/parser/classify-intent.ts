@@ -58,10 +58,12 @@ function optsIn(s: Signals): boolean {
   return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text)
     || / (?:turn|switch|put) (?:[a-z]+ ){0,2}back on | (?:turn|switch) on (?:[a-z]+ )?(?:messages|texts|reminders|notifications) /.test(s.text)
     || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES} again | keep (?:sending|texting|messaging)(?: [a-z]+){0,2} (?:${MESSAGES}|me|us) `).test(s.text)
+    || / undo (?:my |the )?(?:unsubscribe|unsubscribing|opt ?out|stop) | (?:join|rejoin) (?:the )?(?:[a-z]+ )?(?:alerts|messages|texts|updates|reminders|notifications) again | enable (?:[a-z]+ ){0,2}(?:alerts|messages|texts|updates|reminders|notifications) (?:[a-z]+ ){0,2}again /.test(s.text)
     || / (?:sign|opt|put|add|subscribe|count) (?:me|us) back (?:in|up|on)? | opted out by (?:mistake|accident) | (?:re ?activate|re ?enable|turn on|switch on) (?:my |the |our )?(?:[a-z]+ )?(?:notifications|messages|alerts|reminders|updates|texts) | (?:turn|switch|put) (?:[a-z]+ ){0,3}back on /.test(s.text);
 }
 
 function optsOut(s: Signals): boolean {
+  if (/ undo /.test(s.text)) return false;
   const solo = core(s);
   if (solo.length === 1 && OPT_OUT_ALONE.has(solo[0])) return true;
   if (has(s, ['unsubscribe', 'optout', 'stopall'])) return true;
@@ -69,11 +71,14 @@ function optsOut(s: Signals): boolean {
   return / (?:dont|never) (?:text|message|contact|email|sms|bother|remind|whatsapp) me /.test(s.text)
     || / no more (?:messages|texts|reminders|notifications|spam) /.test(s.text)
     || / (?:leave me alone|remove me|take me off|opt (?:me|us) out) | remove (?:my|our) (?:number|phone|email|details|contact) from /.test(s.text)
+    || new RegExp(String.raw` (?:turn|switch|shut) off (?:[a-z]+ ){0,2}${MESSAGES} | (?:deactivate|disable|mute|silence) (?:[a-z]+ ){0,2}${MESSAGES} | (?:dont|do not|no longer) (?:wish|need) (?:to )?(?:get |receive |have )?(?:any |more |further |these |your )*(?:[a-z]+ )?${MESSAGES} `).test(s.text)
     || new RegExp(String.raw` (?:dont|do not|no longer) want (?:any |to get |to receive )?(?:more |further |these |your )?(?:[a-z]+ )?${MESSAGES} | (?:enough|too many) ${MESSAGES}(?: [a-z]+){0,3} stop | ${MESSAGES}(?: [a-z]+){0,2} stop now `).test(s.text);
 }
 
 function forwards(s: Signals): boolean {
   if (has(s, ['forward', 'fwd'])) return true;
+  // "invoice 3310 sent to ap@…", "can the 2024 statement be emailed to …", "get the receipt over to +1…".
+  if (s.to !== undefined && namesDocument(s)) return true;
   // "share the statement" asks for it; "share it with my accountant", "pass order 12 on to …" send it on.
   if (has(s, ['share', 'pass']) && (s.to !== undefined || / (?:share|pass) (?:[a-z]+ ){0,4}with (?!me |us )[a-z]/.test(s.text))) return true;
   const sends = has(s, ['send', 'email', 'mail', 'text', 'sms', 'whatsapp']);
@@ -91,7 +96,8 @@ function wantsReceipt(s: Signals): boolean {
 function wantsToPay(s: Signals): boolean {
   const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
     || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | charge (?:my|our|the) (?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
-    || (s.amount !== undefined && / (?:toward|towards|against|apply|applied) /.test(s.text))
+    || (s.amount !== undefined && / (?:toward|towards|against|apply|applied|off|take) /.test(s.text))
+    || / (?:can|could|may) (?:i|we) use (?:ach|bank|card|a card|my card|[a-z]+ card) /.test(s.text)
     || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past.
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
@@ -110,6 +116,10 @@ function paysEverything(s: Signals): boolean {
 
 /** "paid invoice 7 last week already", "I paid that yesterday", "it's been paid": a claim, not a question. */
 function saysAlreadyPaid(s: Signals): boolean {
+  // "list the retainer invoices I paid last year", "everything I paid via the portal": lists.
+  if (/ (?:list|show|see|view|display|which) /.test(s.text) && has(s, ['invoices', 'bills', 'payments'])) return false;
+  if (/ (?:everything|all|what|how much) (?:that )?(?:i|we) (?:have )?(?:paid|payed) /.test(s.text)) return false;
+  if (/ (?:i|we) did (?:pay|settle) | (?:team|department|office|accountant|accountants|bookkeeper|company|boss|finance|bank) (?:has |have |already )*(?:paid|settled|sent|transferred|remitted) | (?:payment|transfer|cheque|check|money) (?:was |has been )?(?:made|done|sent|remitted|transferred) (?:on|last|yesterday|already|itself) /.test(s.text)) return true;
   // "invoices that haven't been paid yet" are unpaid ones.
   if (/ (?:havent|hasnt|not|never|arent|isnt|wasnt|werent|yet to be) (?:yet )?(?:been )?(?:paid|settled) /.test(s.text)) return false;
   if (/ (?:you|u) (?:already |have already )?(?:took|taken|debited|deducted|collected|charged) (?:the |my |our )?(?:money|payment|amount|it|funds) | already (?:took|taken|debited|deducted|collected|charged) /.test(s.text)) return true;
@@ -127,12 +137,13 @@ function saysAlreadyPaid(s: Signals): boolean {
     || / (?:its|it is|it was|it has been|this is|this was|that is|that was|thats|has been|have been|been) (?:already |fully )?(?:paid|settled) /.test(s.text);
 }
 
-const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'contest', 'contesting', 'duplicate', 'duplicated', 'disagree', 'disagreeing', 'error', 'errors', 'damaged', 'defective', 'faulty', 'broken', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
+const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'reject', 'rejected', 'rejecting', 'contest', 'contesting', 'duplicate', 'duplicated', 'disagree', 'disagreeing', 'error', 'errors', 'damaged', 'defective', 'faulty', 'broken', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
 
 /** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
 function disputes(s: Signals): boolean {
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
-  return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did) /.test(s.text)
+  return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did|arrive|arrived|came|come|agree with) /.test(s.text)
+    || / (?:cancel|remove|withdraw|void) (?:this|that|the) (?:invoice|bill)|(?:invoice|bill) (?:has |was |is )?(?:already )?(?:been )?(?:cancelled|canceled) | not (?:taken|availed|used|received|requested) (?:any )?(?:such )?(?:service|services|goods|items|delivery) /.test(s.text)
     || / (?:not|wont|will not|refuse to) pay(?:ing)? (?:this|that|it|for) | (?:wasnt|was not|werent|were not|never) (?:done|delivered|finished|completed|provided) /.test(s.text)
     || / (?:discount|credit|refund|rebate) (?:[a-z]+ ){0,3}(?:is |was )?(?:missing|not applied|wasnt applied|left off) | missing (?:discount|credit) /.test(s.text)
     || / (?:sent|send|shipped|brought) (?:them |it |these |those |the goods |the items )?back | (?:says|shows|lists|has) (?:[a-z]+ ){0,3}(?:we|i) (?:only )?(?:ordered|received|got|asked for) /.test(s.text)
@@ -150,7 +161,7 @@ function disputes(s: Signals): boolean {
 function promisesToPay(s: Signals): boolean {
   const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing', 'remit', 'remitting']);
   const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything', 'owe']);
-  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) /.test(s.text);
+  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | gets? paid | (?:funds|money|payment|cheque|check|transfer) (?:should|will|shall|ought to|is going to) (?:reach|be with|get to|arrive|land|clear) | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) /.test(s.text);
   if (!((verb && what) || paidLater)) return false;
   if (/ (?:did|didnt|already|was|were|ive|havent|hasnt|weve) | (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
   const future = / (?:will|ill|well|youll|shall|can|could|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then) /.test(s.text) || paidLater;
@@ -162,7 +173,7 @@ const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'mor
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
 /** Phrases that ask for the rest of a list whatever else the message says ("I'm still waiting for the rest of the list"). */
-const STRONG_MORE = / the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
+const STRONG_MORE = / scroll down | (?:a )?couple more | subsequent (?:results|items|ones|entries|page|part) | the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
 
 /** "more", "next page please", "show me the rest": the next part of the list just shown. */
 function asksForMore(s: Signals): boolean {
@@ -202,11 +213,12 @@ function documentIntent(s: Signals): IntentName | null {
 
 function asksLastPayment(s: Signals): boolean {
   return / (?:last|latest|previous|recent|final) payment | when (?:did|was|have) i (?:last )?(?:pay|paid|make|made) | when was my (?:last )?payment /.test(s.text)
-    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) | (?:pay|paid) (?:most )?recently | most recent (?:payment|one) /.test(s.text);
+    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:you )?last (?:received|got|had) (?:money|payment|a payment|anything|funds) | (?:last|latest) (?:make|made) a payment | how long ago did (?:i|we) (?:last )?(?:pay|make) | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) | (?:pay|paid) (?:most )?recently | most recent (?:payment|one) /.test(s.text);
 }
 
 function listsPayments(s: Signals): boolean {
-  if (has(s, ['payments', 'transactions', 'transaction'])) return true;
+  // "invoices with partial payments" are invoices.
+  if (has(s, ['payments', 'transactions', 'transaction', 'transfers', 'cheques', 'checks'])) return !(has(s, INVOICE_WORDS) && / (?:with|having) (?:partial |part )?payments /.test(s.text));
   const invoices = has(s, INVOICE_WORDS);
   if (invoices) return false;
   return has(s, ['payment', 'pmt']) || / (?:what|how much) (?:have i|did i|i have|i) (?:paid|pay) | (?:ive|i have|i) paid /.test(s.text);
@@ -215,6 +227,7 @@ function listsPayments(s: Signals): boolean {
 /** "what can this bot do", "what do you support", "what can I ask": the portal's abilities, before any person is meant. */
 function asksWhatICanDo(s: Signals): boolean {
   return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+)? do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
+    || / guide me | first time (?:using|here|user) | new (?:here|to this|user) | how does (?:this|it) work /.test(s.text)
     || / (?:services|things|features|options) (?:does|do|can|could) (?:this|the|you)(?: [a-z]+)? (?:offer|do|provide|support) | how (?:can|could) (?:you|u) (?:help|assist) | what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i) use (?:this|it|you) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
 }
 

@@ -31,7 +31,7 @@ const VOCABULARY = [
   'when', 'much', 'info', 'june', 'july', 'from', 'owed', 'owes', 'owe',
   // The new intents' words: promises, claims of payment, disputes, paging.
   'already', 'promise', 'cheque', 'dispute', 'disputed', 'disputing', 'contest', 'incorrect', 'overcharged', 'mistake',
-  'remaining', 'continue', 'more', 'next', 'charged', 'charge', 'billed', 'returned', 'duplicate',
+  'remaining', 'continue', 'more', 'next', 'charged', 'charge', 'billed', 'returned', 'duplicate', 'transfers', 'cheques',
   'tomorrow', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ];
 
@@ -55,7 +55,7 @@ import { PLAIN_WORDS } from './plain-words';
 const EXACT = new Set(VOCABULARY);
 
 /** Short words people type for keywords ("wat", "halp"); anything else under 4 letters stays as it is. */
-const SHORT: Record<string, string> = { halp: 'help', hlp: 'help', u: 'you', ur: 'your', nxt: 'next', wat: 'what', wot: 'what', wht: 'what', ow: 'owe', ove: 'owe', oew: 'owe', owd: 'owed', hw: 'how', bil: 'bill', pyd: 'paid' };
+const SHORT: Record<string, string> = { pya: 'pay', apy: 'pay', halp: 'help', hlp: 'help', u: 'you', ur: 'your', nxt: 'next', wat: 'what', wot: 'what', wht: 'what', ow: 'owe', ove: 'owe', oew: 'owe', owd: 'owed', hw: 'how', bil: 'bill', pyd: 'paid' };
 
 /** Keywords long enough to take two edits, by length, so a word meets only those within two letters of its own length. */
 const LONG = VOCABULARY.filter((k) => k.length >= 6);

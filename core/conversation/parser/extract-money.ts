@@ -9,11 +9,11 @@ import { blankSpan } from './blank-span';
 /** Common ISO 4217 codes that are not also English words ("all", "try", "top"). */
 const CODES = 'usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|inr|sgd|hkd|sek|nok|dkk|pln|czk|huf|zar|mxn|brl|aed|sar|ils|krw|php|thb|myr|idr|ngn|kes|ghs|egp|ars|clp|cop|ron|bgn|twd|vnd|pkr|bdt|qar|kwd|bhd|omr|jod|uah|isk';
 const SYMBOLS: ReadonlyMap<string, string | undefined> = new Map(Object.entries({
-  '€': 'EUR', '£': 'GBP', '₹': 'INR', $: undefined, 'us$': 'USD', euro: 'EUR', euros: 'EUR',
+  '€': 'EUR', '£': 'GBP', '₹': 'INR', $: undefined, rs: undefined, 'us$': 'USD', euro: 'EUR', euros: 'EUR',
   pound: 'GBP', pounds: 'GBP', quid: 'GBP', sterling: 'GBP', dollar: undefined, dollars: undefined, bucks: undefined,
 }));
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.(\d{1,2}))?(?![\d]|[.,]\d)`;
-const BEFORE = new RegExp(String.raw`(?<![\w.,])(us\$|[$€£₹]|\b(?:${CODES})\b)\s?${NUMBER}`);
+const BEFORE = new RegExp(String.raw`(?<![\w.,])(us\$|[$€£₹]|\brs\b\.?|\b(?:${CODES})\b)\s?${NUMBER}`);
 const AFTER = new RegExp(String.raw`(?<![\w.,$€£₹])${NUMBER}\s?([€£₹]|(?:${CODES}|euros?|pounds?|quid|sterling|dollars?|bucks)\b)`);
 const CODE_ALONE = new RegExp(String.raw`\b(${CODES}|euros?|sterling)\b`);
 
@@ -23,7 +23,8 @@ export function formatAmount(whole: string, cents: string | undefined): string {
 }
 
 function currencyOf(mark: string): string | undefined {
-  return SYMBOLS.has(mark) ? SYMBOLS.get(mark) : mark.toUpperCase();
+  const bare = mark.replace(/\.$/, '');
+  return SYMBOLS.has(bare) ? SYMBOLS.get(bare) : bare.toUpperCase();
 }
 
 type Marked = { whole: string; cents?: string; mark: string; start: number; end: number };

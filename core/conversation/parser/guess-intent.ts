@@ -28,7 +28,13 @@ export function featuresOf(input: GuessInput): string[] {
   return [...words, ...pairs, ...marks];
 }
 
-export function guessIntent(input: GuessInput): IntentName | undefined {
+export function guessIntent(input: GuessInput, sure = SURE): IntentName | undefined {
+  const guess = weighIntents(input);
+  return guess && guess.share >= sure ? guess.intent : undefined;
+}
+
+/** The likeliest intent and its share of the probability; undefined when the message has too few known words. */
+function weighIntents(input: GuessInput): { intent: IntentName; share: number } | undefined {
   const { intents, priors, totals, vocabulary, counts } = INTENT_MODEL;
   const words = input.text.split(' ').filter(Boolean);
   const features = featuresOf(input).filter((f) => f in counts);
@@ -38,5 +44,5 @@ export function guessIntent(input: GuessInput): IntentName | undefined {
   const best = Math.max(...scores);
   const shares = scores.map((s) => Math.exp(s - best));
   const top = scores.indexOf(best);
-  return shares[top] / shares.reduce((a, b) => a + b, 0) >= SURE ? (intents[top] as IntentName) : undefined;
+  return { intent: intents[top] as IntentName, share: shares[top] / shares.reduce((a, b) => a + b, 0) };
 }

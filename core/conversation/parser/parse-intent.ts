@@ -28,7 +28,7 @@ function understand(text: string, now: string): Understood | null {
   const money = extractMoney(collapsePhrases(correctTypos(recipient.text)));
   const ref = extractRef(money.text);
   const today = parseYmd(now);
-  const period = extractPeriod(ref.text, today);
+  const period = extractPeriod(ref.text.replace(/\byear-to-date\b/g, 'year to date'), today);
   const words = (period.text.match(/[a-z]+/g) ?? []).join(' ');
   const sentence = ` ${words} `.replace(SORT_PHRASE, SORT_MARK).replace(/\s+/g, ' ');
   const pay = readPayNumber(period.text, ref.ref !== undefined);
@@ -104,11 +104,24 @@ export function guessInputOf(r: Understood): GuessInput {
 /** The message read for its intent: the rules' words and slots (null when there are no letters or digits). */
 export { understand };
 
+/** What the rules fall back on when a message names a document or a list word and nothing else they know. */
+const FALLBACKS: ReadonlySet<IntentName> = new Set(['show_invoice', 'show_order', 'list_invoices']);
+/** Replies to the merchant that such messages often are ("invoice 907 gets paid wednesday", "I reject invoice 711"). */
+const REPLIES: ReadonlySet<IntentName> = new Set(['promise_to_pay', 'already_paid', 'dispute']);
+const VERY_SURE = 0.99;
+
+/** A fallback of the rules gives way to a reply the guess is very sure of. */
+function reconsidered(ruled: IntentName, r: Understood): IntentName {
+  if (!FALLBACKS.has(ruled)) return ruled;
+  const guess = guessIntent(guessInputOf(r), VERY_SURE);
+  return guess && REPLIES.has(guess) ? guess : ruled;
+}
+
 export function parseIntent(text: string, now: string): ParsedIntent {
   const understood = understand(text, now);
   if (!understood) return { intent: 'unknown' };
   const ruled = classifyIntent(understood);
-  const intent = ruled === 'unknown' ? guessIntent(guessInputOf(understood)) ?? 'unknown' : ruled;
+  const intent = ruled === 'unknown' ? guessIntent(guessInputOf(understood)) ?? 'unknown' : reconsidered(ruled, understood);
   const result: ParsedIntent = { intent };
   for (const [slot, value] of Object.entries(slotsFor(intent, understood))) {
     if (value !== undefined) Object.assign(result, { [slot]: value });

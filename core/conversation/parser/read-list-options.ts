@@ -14,16 +14,16 @@ export type ListOptions = {
 
 /** "sorted by", "order by", "in date order": the word "order" there is no sales order. Replace with SORT_MARK. */
 export const SORT_MARK = ' $1sortby ';
-export const SORT_PHRASE = /\b(?:sort|sorted|order|ordered|arrange|arranged|list|listed) by\b|\bin ([a-z]+ )?order\b|\bsort order\b/g;
+export const SORT_PHRASE = /\b(?:sort|sorted|order|ordered|arrange|arranged|list|listed) by\b|\bin ([a-z]+ )?order\b|\bsort order\b|\b(?:sort|order|arrange|rank)(?= (?:my|the|these|them|all|it) )/g;
 
 const INVOICE_STATUS: ReadonlyArray<[RegExp, ListOptions['invoiceStatus']]> = [
-  [/ partpaid /, 'partially_paid'],
+  [/ partpaid | (?:with|having) (?:partial|part) payments? /, 'partially_paid'],
   [/ past (?:their |its |the )?(?:due|duedate) | (?:overdue|late|delinquent|lapsed) /, 'overdue'],
   [/ (?:unpaid|outstanding|open|due|pending|unsettled|owing) | (?:havent|hasnt|not|never|yet to be) (?:yet )?(?:been )?(?:paid|settled) /, 'unpaid'],
   [/ (?:paid|settled|cleared|closed) | (?:did|have|had) (?:i|we) (?:pay|paid|settle|settled) /, 'paid'],
 ];
 const ORDER_STATUS: ReadonlyArray<[RegExp, ListOptions['orderStatus']]> = [
-  [/ (?:not|never|yet to be) (?:yet )?(?:been )?(?:delivered|fulfilled|shipped|arrived|received|completed) /, 'open'],
+  [/ (?:not|never|yet to be|havent|hasnt) (?:yet )?(?:been )?(?:delivered|fulfilled|shipped|arrived|received|completed|dispatched) /, 'open'],
   [/ (?:unfulfilled|undelivered) /, 'open'],
   [/ (?:fulfilled|completed|complete|delivered|closed|done|finished) /, 'fulfilled'],
   [/ (?:open|pending|active|outstanding|current|progress|processing) /, 'open'],

@@ -86,10 +86,12 @@ function readAt(t: Token[], i: number, now: Ymd): string | null {
 /** The first day a promise names in `text` (cleaned, lower-case), or undefined. */
 export function readPromiseDate(text: string, now: Ymd | null): string | undefined {
   if (!now) return undefined;
+  // A day the customer says it can't pay on is not the promise: "unable to pay today, will pay on Monday".
+  const refused = /\b(?:unable to|cant|cannot|can not|not able to|wont be able to) pay(?: it| this| that)? (today|tomorrow)\b/.exec(text)?.[1];
   const t = tokenize(text);
   for (let i = 0; i < t.length; i++) {
     const day = readAt(t, i, now);
-    if (day) return day;
+    if (day && !(refused && t[i].text === refused)) return day;
   }
   return undefined;
 }
