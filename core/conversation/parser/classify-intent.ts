@@ -57,8 +57,8 @@ function optsIn(s: Signals): boolean {
   if (solo.length === 1 && OPT_IN_ALONE.has(solo[0])) return true;
   return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text)
     || / (?:turn|switch|put) (?:[a-z]+ ){0,2}back on | (?:turn|switch) on (?:[a-z]+ )?(?:messages|texts|reminders|notifications) /.test(s.text)
-    || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES} again | keep (?:sending|texting|messaging)(?: [a-z]+){0,2} (?:${MESSAGES}|me|us) `).test(s.text)
-    || / undo (?:my |the )?(?:unsubscribe|unsubscribing|opt ?out|stop) | (?:join|rejoin) (?:the )?(?:[a-z]+ )?(?:alerts|messages|texts|updates|reminders|notifications) again | enable (?:[a-z]+ ){0,2}(?:alerts|messages|texts|updates|reminders|notifications) (?:[a-z]+ ){0,2}again /.test(s.text)
+    || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES} (?:again|once more) | keep (?:sending|texting|messaging)(?: [a-z]+){0,2} (?:${MESSAGES}|me|us) `).test(s.text)
+    || / unmute | undo (?:my |the )?(?:unsubscribe|unsubscribing|opt ?out|stop) | (?:join|rejoin) (?:the )?(?:[a-z]+ )?(?:alerts|messages|texts|updates|reminders|notifications) again | enable (?:[a-z]+ ){0,2}(?:alerts|messages|texts|updates|reminders|notifications) (?:[a-z]+ ){0,2}again /.test(s.text)
     || / (?:sign|opt|put|add|subscribe|count) (?:me|us) back (?:in|up|on)? | opted out by (?:mistake|accident) | (?:re ?activate|re ?enable|turn on|switch on) (?:my |the |our )?(?:[a-z]+ )?(?:notifications|messages|alerts|reminders|updates|texts) | (?:turn|switch|put) (?:[a-z]+ ){0,3}back on /.test(s.text);
 }
 
@@ -94,10 +94,12 @@ function wantsReceipt(s: Signals): boolean {
 }
 
 function wantsToPay(s: Signals): boolean {
+  // "list payments I made via the payment link" is a list.
+  if (has(s, ['payments']) && / (?:list|show|see|view|display|which) /.test(s.text)) return false;
   const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
     || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | charge (?:my|our|the) (?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
-    || (s.amount !== undefined && / (?:toward|towards|against|apply|applied|off|take) /.test(s.text))
-    || / (?:can|could|may) (?:i|we) use (?:ach|bank|card|a card|my card|[a-z]+ card) /.test(s.text)
+    || (s.amount !== undefined && / (?:toward|towards|against|apply|applied|off|take|clear|owing) /.test(s.text))
+    || / (?:can|could|may) (?:i|we) use (?:ach|bank|card|a card|my card|[a-z]+ card) | (?:take|go|bring|open|send|give) (?:me |us )?(?:to )?(?:the |your )?payment (?:page|portal|screen) | (?:card|bank|ach|online) payment (?:for|of|on) | make (?:one|a single|one single) payment /.test(s.text)
     || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past.
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
@@ -119,6 +121,8 @@ function saysAlreadyPaid(s: Signals): boolean {
   // "list the retainer invoices I paid last year", "everything I paid via the portal": lists.
   if (/ (?:list|show|see|view|display|which) /.test(s.text) && has(s, ['invoices', 'bills', 'payments'])) return false;
   if (/ (?:everything|all|what|how much) (?:that )?(?:i|we) (?:have )?(?:paid|payed) /.test(s.text)) return false;
+  if (has(s, ['invoices', 'bills', 'payments']) && / (?:i|we) (?:have )?(?:paid|settled|payed) /.test(s.text)) return false;
+  if (/ (?:i|we|ive|weve) (?:have )?(?:already )?(?:transferred|wired|remitted|cleared|sent) (?:you )?(?:the |a |my |our )?(?:full |whole |total )?(?:amount|payment|money|funds|balance|sum) | done (?:the |my |our )?payment | payment (?:is |has been )?done | confirm(?:s|ed)? (?:[a-z]+ ){0,3}(?:was|has been|is) (?:paid|settled) /.test(s.text)) return true;
   if (/ (?:i|we) did (?:pay|settle) | (?:team|department|office|accountant|accountants|bookkeeper|company|boss|finance|bank) (?:has |have |already )*(?:paid|settled|sent|transferred|remitted) | (?:payment|transfer|cheque|check|money) (?:was |has been )?(?:made|done|sent|remitted|transferred) (?:on|last|yesterday|already|itself) /.test(s.text)) return true;
   // "invoices that haven't been paid yet" are unpaid ones.
   if (/ (?:havent|hasnt|not|never|arent|isnt|wasnt|werent|yet to be) (?:yet )?(?:been )?(?:paid|settled) /.test(s.text)) return false;
@@ -126,14 +130,14 @@ function saysAlreadyPaid(s: Signals): boolean {
   if (/ already (?:paid|payed|settled|sent|made|done|transferred|covered|cleared) | (?:paid|payed|settled) (?:[a-z]+ ){0,5}already /.test(s.text)) return true;
   if (/ (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:was|has been|have been|were|got) (?:sent|made|paid|mailed|posted|wired|transferred|dropped off) | (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:went out|has gone out|went through|is in the (?:mail|post)) /.test(s.text)) return true;
   // "invoice 808 was paid on Nov 20", "the amount was remitted": said as done (a question would end at "paid").
-  if (/ (?:was|were|has been|have been|got) (?:already |fully )?(?:paid|settled|remitted|transferred|wired|done|completed|processed|taken|debited|deducted|collected) (?:on|by|via|through|in full|last|yesterday|already|days|weeks|two|a few|ago|for|from) | (?:paid|remitted|transferred|sent|done) (?:[a-z]+ ){0,2}ago /.test(s.text)) return true;
+  if (/ (?:was|were|has been|have been|got) (?:already |fully )?(?:paid|settled|remitted|transferred|wired|done|completed|processed|taken|debited|deducted|collected|handed|given) (?:on|by|via|through|in full|last|yesterday|already|days|weeks|two|a few|ago|for|from|to) | (?:paid|remitted|transferred|sent|done) (?:[a-z]+ ){0,2}ago /.test(s.text)) return true;
   if (/ (?:receive|get|got|see|seen) (?:my|our) (?:transfer|payment|cheque|check|money|remittance) /.test(s.text)) return true;
   // "I paid it", also after a question ("why does it say unpaid? I paid it").
   if (/ (?:i|we|ive|weve) (?:already )?(?:paid|payed|settled) (?:it|this|that|them|these|those)\b/.test(s.text)) return true;
   // "paid INV-000333 on the 12th": a report, where "paid invoices" is a list.
   if (s.text.startsWith(' paid ') && (s.ref !== undefined || / paid (?:it|this|that|them|yesterday|today|already|last|on|via|by) /.test(s.text))) return true;
   if (/ (?:what|how|when|which|where|why|did|does|do|have you|has it|is it|was it|were|can|could|will|would|should) /.test(s.text) || / (?:is|was|has) /.test(s.text.slice(0, 5))) return false;
-  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|transferred|wired|(?:sent|mailed|posted|dropped off|wired|handed over|brought in|remitted) (?:you |it |them )?(?:the |a |my |our |some )?(?:payment|money|cheque|check|funds|transfer|cash)|made (?:the |a |my |our )?payment) /.test(s.text)
+  return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|cleared|transferred|wired|(?:sent|mailed|posted|dropped off|wired|handed over|brought in|remitted) (?:you |it |them )?(?:the |a |my |our |some )?(?:payment|money|cheque|check|funds|transfer|cash)|made (?:the |a |my |our )?payment) /.test(s.text)
     || / (?:its|it is|it was|it has been|this is|this was|that is|that was|thats|has been|have been|been) (?:already |fully )?(?:paid|settled) /.test(s.text);
 }
 
@@ -144,6 +148,7 @@ function disputes(s: Signals): boolean {
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
   return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did|arrive|arrived|came|come|agree with) /.test(s.text)
     || / (?:cancel|remove|withdraw|void) (?:this|that|the) (?:invoice|bill)|(?:invoice|bill) (?:has |was |is )?(?:already )?(?:been )?(?:cancelled|canceled) | not (?:taken|availed|used|received|requested) (?:any )?(?:such )?(?:service|services|goods|items|delivery) /.test(s.text)
+    || / (?:dont|do not) (?:think|believe) (?:i|we) owe | (?:i|we) (?:dont|do not) owe (?:this|that|it|you) | should (?:have been|be) (?:cancelled|canceled|voided|removed|credited) | only (?:[a-z]+ ){0,2}(?:were|was) (?:worked|delivered|used|received|done|supplied) /.test(s.text)
     || / (?:not|wont|will not|refuse to) pay(?:ing)? (?:this|that|it|for) | (?:wasnt|was not|werent|were not|never) (?:done|delivered|finished|completed|provided) /.test(s.text)
     || / (?:discount|credit|refund|rebate) (?:[a-z]+ ){0,3}(?:is |was )?(?:missing|not applied|wasnt applied|left off) | missing (?:discount|credit) /.test(s.text)
     || / (?:sent|send|shipped|brought) (?:them |it |these |those |the goods |the items )?back | (?:says|shows|lists|has) (?:[a-z]+ ){0,3}(?:we|i) (?:only )?(?:ordered|received|got|asked for) /.test(s.text)
@@ -152,19 +157,20 @@ function disputes(s: Signals): boolean {
     || / (?:doesnt|does not|dont|do not|didnt) (?:look|seem) (?:right|correct)| (?:doesnt|does not|dont|do not) (?:add up|match|make sense) /.test(s.text)
     || / (?:billed|charged|invoiced) (?:me |us )?for (?:[a-z]+ ){0,3}(?:i|we) (?:cancelled|canceled|returned|never|didnt|did not) /.test(s.text)
     || / (?:is|are|seems|looks|was) (?:way |much |far |a lot |a bit )?too (?:high|much|expensive|big) | overpriced /.test(s.text)
-    || / (?:higher|more|bigger) than (?:the |our |my |what )?(?:quote|quoted|agreed|estimate|estimated|price we agreed|we agreed|i was quoted|we were quoted) | only (?:got|received|ordered|had|delivered) | (?:wont|will not|refuse to|not going to|am not going to|shouldnt have to) pay /.test(s.text)
+    || / (?:higher|more|bigger) than (?:the |our |my |what )?(?:quote|quoted|agreed|estimate|estimated|price we agreed|we agreed|i was quoted|we were quoted) | only (?:got|received|ordered|had|delivered|used|worked|needed) | (?:wont|will not|refuse to|not going to|am not going to|shouldnt have to) pay /.test(s.text)
     || / (?:charged|billed) (?:[a-z]+ ){1,3}(?:twice|double|two times) /.test(s.text)
     || / (?:not|isnt|arent|wasnt|werent) (?:what|the (?:price|rate|amount)) (?:we|i) (?:agreed|ordered|were quoted|was quoted|asked for) | (?:not|isnt|arent) as (?:agreed|quoted) /.test(s.text);
 }
 
 /** "I'll pay on Friday", "can pay invoice 42 by the 15th", "payment next week". */
 function promisesToPay(s: Signals): boolean {
-  const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing', 'remit', 'remitting']);
+  const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing', 'remit', 'remitting', 'scheduled']);
   const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything', 'owe']);
   const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | gets? paid | (?:funds|money|payment|cheque|check|transfer) (?:should|will|shall|ought to|is going to) (?:reach|be with|get to|arrive|land|clear) | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) /.test(s.text);
   if (!((verb && what) || paidLater)) return false;
-  if (/ (?:did|didnt|already|was|were|ive|havent|hasnt|weve) | (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
-  const future = / (?:will|ill|well|youll|shall|can|could|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then) /.test(s.text) || paidLater;
+  if (/ (?:did|didnt|already|was|were|havent|hasnt) | (?:ive|weve) (?:already )?(?:paid|settled|sent|transferred|made) | (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
+  // "can"/"could" promise only with I or we: "could you send me …" is a request.
+  const future = / (?:will|ill|well|youll|shall|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then|scheduled|arranged) | (?:i|we) (?:can|could) /.test(s.text) || paidLater;
   if (s.promiseDate !== undefined) return future || (!s.hasPeriod && s.today !== undefined && s.promiseDate > s.today);
   return has(s, ['promise', 'promised']) || (future && / (?:soon|later|next|shortly) /.test(s.text));
 }
@@ -173,10 +179,11 @@ const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'mor
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
 /** Phrases that ask for the rest of a list whatever else the message says ("I'm still waiting for the rest of the list"). */
-const STRONG_MORE = / scroll down | (?:a )?couple more | subsequent (?:results|items|ones|entries|page|part) | the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
+const STRONG_MORE = / (?:see|show|give|send) (?:me )?another | another (?:few|page|batch|set|lot) | more to show | any ?more (?:to show|left|items|results)? $| scroll down | (?:a )?couple more | subsequent (?:results|items|ones|entries|page|part) | the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
 
 /** "more", "next page please", "show me the rest": the next part of the list just shown. */
 function asksForMore(s: Signals): boolean {
+  if (/^ (?:page|pg) $/.test(s.text)) return true;
   if (s.ref !== undefined || s.amount !== undefined) return false;
   const words = core(s);
   // A message of one word one letter from "more" or "next" ("mor", "nexy").
@@ -221,7 +228,7 @@ function listsPayments(s: Signals): boolean {
   if (has(s, ['payments', 'transactions', 'transaction', 'transfers', 'cheques', 'checks'])) return !(has(s, INVOICE_WORDS) && / (?:with|having) (?:partial |part )?payments /.test(s.text));
   const invoices = has(s, INVOICE_WORDS);
   if (invoices) return false;
-  return has(s, ['payment', 'pmt']) || / (?:what|how much) (?:have i|did i|i have|i) (?:paid|pay) | (?:ive|i have|i) paid /.test(s.text);
+  return has(s, ['payment', 'pmt']) || / (?:what|how much) (?:have i|did i|i have|i) (?:paid|pay) | (?:ive|i have|i) paid | (?:everything|all|what|how much) (?:that )?(?:i|we) (?:have )?(?:paid|payed) /.test(s.text);
 }
 
 /** "what can this bot do", "what do you support", "what can I ask": the portal's abilities, before any person is meant. */
@@ -238,11 +245,15 @@ function asksHelp(s: Signals): boolean {
 
 function greets(s: Signals): boolean {
   return has(s, ['hi', 'hello', 'hey', 'heya', 'hiya', 'hallo', 'hola', 'howdy', 'yo', 'greetings', 'morning', 'afternoon', 'evening', 'menu', 'start', 'started', 'begin', 'sup', 'hii', 'hai'])
-    || has(s, ['gday', 'gidday', 'hullo', 'ahoy', 'namaste', 'bonjour', 'ciao', 'salaam'])
+    || has(s, ['gday', 'gidday', 'hullo', 'ahoy', 'namaste', 'bonjour', 'ciao', 'salaam', 'salam', 'assalamualaikum', 'salaams'])
     || / main menu | start over | good day /.test(s.text);
 }
 
+/** "Hi, it's Priya from Sharma Traders": a hello that introduces its writer. */
+const INTRODUCES = /^ (?:hi|hello|hey|good morning|good afternoon|good evening|dear|greetings) (?:[a-z]+ )?(?:its|it|it is|this is|i am|im|me) [a-z]+(?: [a-z]+)? (?:from|at|of|here)\b/;
+
 export function classifyIntent(s: Signals): IntentName {
+  if (INTRODUCES.test(s.text) && core(s).length <= 8) return 'greeting';
   if (optsOut(s)) return 'opt_out';
   if (optsIn(s)) return 'opt_in';
   if (forwards(s)) return 'forward';
@@ -267,7 +278,7 @@ export function classifyIntent(s: Signals): IntentName {
   if (has(s, ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments']) || / (?:you|u) owe (?:me|us) | owe (?:me|us) (?:back|money) /.test(s.text)) return 'credits';
   if (has(s, STATEMENT_WORDS)) return 'statement';
   if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'debt', 'debts'])) return 'balance';
-  if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared', 'paperwork', 'papers']) || / price list /.test(s.text)) return 'documents';
+  if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared', 'paperwork', 'papers', 'agreement', 'agreements', 'contract', 'contracts', 'tcs', 'terms']) || / price list /.test(s.text)) return 'documents';
   if (/ (?:have|did|had) (?:i|we) (?:ordered|order|bought|purchased) /.test(s.text)) return 'list_orders';
   if (has(s, ORDER_WORDS)) return 'list_orders';
   if (listsPayments(s)) return 'list_payments';

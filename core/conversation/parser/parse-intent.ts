@@ -7,7 +7,7 @@ import { parseYmd } from './calendar';
 import { classifyIntent, type Signals } from './classify-intent';
 import { cleanText, collapsePhrases } from './clean-text';
 import { correctTypos } from './correct-typos';
-import { extractMoney } from './extract-money';
+import { extractMoney, formatAmount } from './extract-money';
 import { extractPeriod } from './extract-period';
 import { extractRecipient } from './extract-recipient';
 import { guessIntent, type GuessInput } from './guess-intent';
@@ -39,7 +39,7 @@ function understand(text: string, now: string): Understood | null {
     ref: ref.ref ?? pay.ref,
     refDoc: ref.doc,
     to: recipient.to,
-    amount: money.amount ?? pay.amount,
+    amount: money.amount ?? pay.amount ?? bareAmount(period.text),
     currency: money.currency,
     period: period.period,
     toNumber: /\bto \(?\d[\d\s().-]{6,}/.test(period.text),
@@ -110,6 +110,16 @@ const FALLBACKS: ReadonlySet<IntentName> = new Set(['show_invoice', 'show_order'
 const REPLIES: ReadonlySet<IntentName> = new Set(['promise_to_pay', 'already_paid', 'dispute']);
 const VERY_SURE = 0.99;
 
+/** Words without which a message is no promise, claim or dispute ("is it going to rain tomorrow?"). */
+const MONEY_WORDS = ['pay', 'paid', 'paying', 'payment', 'money', 'funds', 'invoice', 'invoices', 'bill', 'bills', 'transfer', 'transferred', 'cheque', 'check', 'amount', 'balance', 'owe', 'charge', 'charged', 'charges', 'price', 'cash', 'remit', 'remitted', 'settle', 'settled', 'cleared'];
+
+/** The guess for what the rules left unknown. */
+function guessed(r: Understood): IntentName {
+  const guess = guessIntent(guessInputOf(r));
+  if (!guess || (REPLIES.has(guess) && r.ref === undefined && !MONEY_WORDS.some((w) => r.words.has(w)))) return 'unknown';
+  return guess;
+}
+
 /** A fallback of the rules gives way to a reply the guess is very sure of. */
 function reconsidered(ruled: IntentName, r: Understood): IntentName {
   if (!FALLBACKS.has(ruled)) return ruled;
@@ -117,11 +127,18 @@ function reconsidered(ruled: IntentName, r: Understood): IntentName {
   return guess && REPLIES.has(guess) ? guess : ruled;
 }
 
+/** A number written as money without a currency mark ("1,999.99", "45.50"): an amount where the message pays. */
+function bareAmount(text: string): string | undefined {
+  const match = /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})\.(\d{2})(?![\d.,]\d)|(?<![\w.,/-])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)/.exec(text);
+  if (!match) return undefined;
+  return match[3] ? formatAmount(match[3], undefined) : formatAmount(match[1], match[2]);
+}
+
 export function parseIntent(text: string, now: string): ParsedIntent {
   const understood = understand(text, now);
   if (!understood) return { intent: 'unknown' };
   const ruled = classifyIntent(understood);
-  const intent = ruled === 'unknown' ? guessIntent(guessInputOf(understood)) ?? 'unknown' : reconsidered(ruled, understood);
+  const intent = ruled === 'unknown' ? guessed(understood) : reconsidered(ruled, understood);
   const result: ParsedIntent = { intent };
   for (const [slot, value] of Object.entries(slotsFor(intent, understood))) {
     if (value !== undefined) Object.assign(result, { [slot]: value });

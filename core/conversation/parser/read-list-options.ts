@@ -19,11 +19,11 @@ export const SORT_PHRASE = /\b(?:sort|sorted|order|ordered|arrange|arranged|list
 const INVOICE_STATUS: ReadonlyArray<[RegExp, ListOptions['invoiceStatus']]> = [
   [/ partpaid | (?:with|having) (?:partial|part) payments? /, 'partially_paid'],
   [/ past (?:their |its |the )?(?:due|duedate) | (?:overdue|late|delinquent|lapsed) /, 'overdue'],
-  [/ (?:unpaid|outstanding|open|due|pending|unsettled|owing) | (?:havent|hasnt|not|never|yet to be) (?:yet )?(?:been )?(?:paid|settled) /, 'unpaid'],
+  [/ (?:unpaid|outstanding|open|due|pending|unsettled|owing) | (?:havent|hasnt|not|never|yet to be) (?:i |we )?(?:yet )?(?:been )?(?:paid|settled) /, 'unpaid'],
   [/ (?:paid|settled|cleared|closed) | (?:did|have|had) (?:i|we) (?:pay|paid|settle|settled) /, 'paid'],
 ];
 const ORDER_STATUS: ReadonlyArray<[RegExp, ListOptions['orderStatus']]> = [
-  [/ (?:not|never|yet to be|havent|hasnt) (?:yet )?(?:been )?(?:delivered|fulfilled|shipped|arrived|received|completed|dispatched) /, 'open'],
+  [/ (?:not|never|yet to be|havent|hasnt) (?:yet )?(?:been )?(?:delivered|fulfilled|shipped|arrived|received|completed|dispatched) | (?:awaiting|waiting for) (?:delivery|dispatch|shipping|shipment) /, 'open'],
   [/ (?:unfulfilled|undelivered) /, 'open'],
   [/ (?:fulfilled|completed|complete|delivered|closed|done|finished) /, 'fulfilled'],
   [/ (?:open|pending|active|outstanding|current|progress|processing) /, 'open'],
@@ -34,7 +34,7 @@ const ORDERINGS: ReadonlyArray<[RegExp, NonNullable<ListOptions['sort']> | null,
   [/ (?:oldest|earliest|chronological)\b/, 'date', 'asc'],
   [/ (?:biggest|largest|highest|greatest|most expensive|high to low)\b/, 'amount', 'desc'],
   [/ (?:smallest|lowest|cheapest|least expensive|low to high)\b/, 'amount', 'asc'],
-  [/ soonest\b/, 'due_date', 'asc'],
+  [/ soonest\b| (?:nearest|closest) (?:due|duedate)\b/, 'due_date', 'asc'],
   [/ (?:ascending|asc)\b/, null, 'asc'],
   [/ (?:descending|desc|reverse)\b/, null, 'desc'],
 ];
@@ -44,7 +44,7 @@ function firstOf<T>(text: string, table: ReadonlyArray<[RegExp, T]>): T | undefi
 }
 
 function readSortKey(text: string): ListOptions['sort'] {
-  if (/ duedate /.test(text)) return 'due_date';
+  if (/ duedate | (?:sortby|by) when (?:theyre|they re|they are|its|it is|it s) due /.test(text)) return 'due_date';
   if (/ (?:sortby|by)(?: of)? (?:date|dates|time|age)\b| (?:date|dates) sortby /.test(text)) return 'date';
   if (/ (?:sortby|by)(?: of)? (?:amount|size|value|total|price|sum)\b| (?:amount|size|value) sortby /.test(text)) return 'amount';
   return undefined;

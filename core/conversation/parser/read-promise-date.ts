@@ -9,6 +9,7 @@ import { addDays, formatYmd, isValidDay, type Ymd } from './calendar';
 import { readCalendarDate } from './read-date';
 import { tokenize, type Token } from './tokenize';
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS: ReadonlyMap<string, number> = new Map(Object.entries({
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, weds: 3, wednesday: 3,
   thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
@@ -57,6 +58,9 @@ function readAt(t: Token[], i: number, now: Ymd): string | null {
   if (text === 'next' && b?.text === 'month') return nextMonthFirst(now, 1);
   if ((text === 'end' || text === 'eom') && (text === 'eom' || b?.text === 'of')) {
     const rest = t.slice(i + 2, i + 5).map((x) => x.text);
+    // "end of December": that month's last day, this year or the next.
+    const month = MONTHS.indexOf(rest.find((w) => MONTHS.includes(w)) ?? '');
+    if (month >= 0) return lastOfMonth(now, (month - (now.m - 1) + 12) % 12);
     return lastOfMonth(now, rest.includes('next') ? 1 : 0);
   }
   if (text === 'month' && b?.text === 'end') return lastOfMonth(now, 0);
