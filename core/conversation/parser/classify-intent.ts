@@ -57,7 +57,7 @@ function optsIn(s: Signals): boolean {
   if (solo.length === 1 && OPT_IN_ALONE.has(solo[0])) return true;
   return START_MESSAGES.test(s.text) || / you (?:can|may) (?:text|message|contact) me /.test(s.text)
     || / (?:turn|switch|put) (?:[a-z]+ ){0,2}back on | (?:turn|switch) on (?:[a-z]+ )?(?:messages|texts|reminders|notifications) /.test(s.text)
-    || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES} (?:again|once more) | keep (?:sending|texting|messaging)(?: [a-z]+){0,2} (?:${MESSAGES}|me|us) `).test(s.text)
+    || new RegExp(String.raw` (?:get|getting|receive|receiving|have|send|sending)(?: [a-z]+){0,2} ${MESSAGES}(?: [a-z]+){0,2} (?:again|once more) | (?:want|like|need) (?:the |my |our )?(?:[a-z]+ )?${MESSAGES} back | keep (?:sending|texting|messaging)(?: [a-z]+){0,2} (?:${MESSAGES}|me|us) `).test(s.text)
     || / unmute | undo (?:my |the )?(?:unsubscribe|unsubscribing|opt ?out|stop) | (?:join|rejoin) (?:the )?(?:[a-z]+ )?(?:alerts|messages|texts|updates|reminders|notifications) again | enable (?:[a-z]+ ){0,2}(?:alerts|messages|texts|updates|reminders|notifications) (?:[a-z]+ ){0,2}again /.test(s.text)
     || / (?:sign|opt|put|add|subscribe|count) (?:me|us) back (?:in|up|on)? | opted out by (?:mistake|accident) | (?:re ?activate|re ?enable|turn on|switch on) (?:my |the |our )?(?:[a-z]+ )?(?:notifications|messages|alerts|reminders|updates|texts) | (?:turn|switch|put) (?:[a-z]+ ){0,3}back on /.test(s.text);
 }
@@ -71,6 +71,7 @@ function optsOut(s: Signals): boolean {
   return / (?:dont|never) (?:text|message|contact|email|sms|bother|remind|whatsapp) me /.test(s.text)
     || / no more (?:messages|texts|reminders|notifications|spam) /.test(s.text)
     || / (?:leave me alone|remove me|take me off|opt (?:me|us) out) | remove (?:my|our) (?:number|phone|email|details|contact) from /.test(s.text)
+    || / cease (?:all )?(?:communication|communications|contact|messages|messaging) | stop all (?:communication|communications|contact) | (?:switch|turn|shut) (?:them|it|these|those|that) off /.test(s.text)
     || new RegExp(String.raw` (?:turn|switch|shut) off (?:[a-z]+ ){0,2}${MESSAGES} | (?:deactivate|disable|mute|silence) (?:[a-z]+ ){0,2}${MESSAGES} | (?:dont|do not|no longer) (?:wish|need) (?:to )?(?:get |receive |have )?(?:any |more |further |these |your )*(?:[a-z]+ )?${MESSAGES} `).test(s.text)
     || new RegExp(String.raw` (?:dont|do not|no longer) want (?:any |to get |to receive )?(?:more |further |these |your )?(?:[a-z]+ )?${MESSAGES} | (?:enough|too many) ${MESSAGES}(?: [a-z]+){0,3} stop | ${MESSAGES}(?: [a-z]+){0,2} stop now `).test(s.text);
 }
@@ -99,6 +100,7 @@ function wantsToPay(s: Signals): boolean {
   const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
     || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | charge (?:my|our|the) (?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
     || (s.amount !== undefined && / (?:toward|towards|against|apply|applied|off|take|clear|owing) /.test(s.text))
+    || / (?:debit|charge) (?:my|our) (?:bank|card|account|credit card|debit card) | process (?:the |a |my |this )?payment | use (?:my|our|a) (?:[a-z]+ )?(?:card|bank|account) (?:for|to pay|on) | transfer (?:[a-z]+ ){0,3}from (?:my|our) (?:bank|account) | square up | (?:bring|get) (?:my|our|the) balance (?:down )?to zero | put (?:my|our|the) (?:whole |full |entire )?balance on /.test(s.text)
     || / (?:can|could|may) (?:i|we) use (?:ach|bank|card|a card|my card|[a-z]+ card) | (?:take|go|bring|open|send|give) (?:me |us )?(?:to )?(?:the |your )?payment (?:page|portal|screen) | (?:card|bank|ach|online) payment (?:for|of|on) | make (?:one|a single|one single) payment /.test(s.text)
     || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past.
@@ -121,7 +123,8 @@ function saysAlreadyPaid(s: Signals): boolean {
   // "list the retainer invoices I paid last year", "everything I paid via the portal": lists.
   if (/ (?:list|show|see|view|display|which) /.test(s.text) && has(s, ['invoices', 'bills', 'payments'])) return false;
   if (/ (?:everything|all|what|how much) (?:that )?(?:i|we) (?:have )?(?:paid|payed) /.test(s.text)) return false;
-  if (has(s, ['invoices', 'bills', 'payments']) && / (?:i|we) (?:have )?(?:paid|settled|payed) /.test(s.text)) return false;
+  if (has(s, ['invoices', 'bills', 'payments']) && / (?:i|we|ive|weve) (?:have )?(?:paid|settled|payed) /.test(s.text)) return false;
+  if (/ already (?:gone through|gone|went through|cleared|been made|been sent) | (?:stands|is|are) (?:cleared|settled|paid)(?: in full)? from (?:our|my) (?:end|side) | (?:i|we) (?:made|did|sent|completed|initiated) (?:a |the )?(?:bank |wire |online )?(?:transfer|payment|deposit) /.test(s.text)) return true;
   if (/ (?:i|we|ive|weve) (?:have )?(?:already )?(?:transferred|wired|remitted|cleared|sent) (?:you )?(?:the |a |my |our )?(?:full |whole |total )?(?:amount|payment|money|funds|balance|sum) | done (?:the |my |our )?payment | payment (?:is |has been )?done | confirm(?:s|ed)? (?:[a-z]+ ){0,3}(?:was|has been|is) (?:paid|settled) /.test(s.text)) return true;
   if (/ (?:i|we) did (?:pay|settle) | (?:team|department|office|accountant|accountants|bookkeeper|company|boss|finance|bank) (?:has |have |already )*(?:paid|settled|sent|transferred|remitted) | (?:payment|transfer|cheque|check|money) (?:was |has been )?(?:made|done|sent|remitted|transferred) (?:on|last|yesterday|already|itself) /.test(s.text)) return true;
   // "invoices that haven't been paid yet" are unpaid ones.
@@ -148,6 +151,7 @@ function disputes(s: Signals): boolean {
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
   return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did|arrive|arrived|came|come|agree with) /.test(s.text)
     || / (?:cancel|remove|withdraw|void) (?:this|that|the) (?:invoice|bill)|(?:invoice|bill) (?:has |was |is )?(?:already )?(?:been )?(?:cancelled|canceled) | not (?:taken|availed|used|received|requested) (?:any )?(?:such )?(?:service|services|goods|items|delivery) /.test(s.text)
+    || / (?:someone|somebody) else ?s | not our (?:order|invoice|bill) | not (?:liable|responsible) for | same (?:job|item|order|work|charge|service) (?:on|in) (?:two|both) | (?:were|we are|im|i am|are) (?:tax |gst |vat )?exempt | only (?:[a-z]+ ){0,2}(?:arrived|came|turned up) /.test(s.text)
     || / (?:dont|do not) (?:think|believe) (?:i|we) owe | (?:i|we) (?:dont|do not) owe (?:this|that|it|you) | should (?:have been|be) (?:cancelled|canceled|voided|removed|credited) | only (?:[a-z]+ ){0,2}(?:were|was) (?:worked|delivered|used|received|done|supplied) /.test(s.text)
     || / (?:not|wont|will not|refuse to) pay(?:ing)? (?:this|that|it|for) | (?:wasnt|was not|werent|were not|never) (?:done|delivered|finished|completed|provided) /.test(s.text)
     || / (?:discount|credit|refund|rebate) (?:[a-z]+ ){0,3}(?:is |was )?(?:missing|not applied|wasnt applied|left off) | missing (?:discount|credit) /.test(s.text)
@@ -179,7 +183,7 @@ const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'mor
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
 /** Phrases that ask for the rest of a list whatever else the message says ("I'm still waiting for the rest of the list"). */
-const STRONG_MORE = / (?:see|show|give|send) (?:me )?another | another (?:few|page|batch|set|lot) | more to show | any ?more (?:to show|left|items|results)? $| scroll down | (?:a )?couple more | subsequent (?:results|items|ones|entries|page|part) | the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
+const STRONG_MORE = / not just the first | where you (?:stopped|left off) | continue from | (?:see|show|give|send) (?:me )?another | another (?:few|page|batch|set|lot) | more to show | any ?more (?:to show|left|items|results)? $| scroll down | (?:a )?couple more | subsequent (?:results|items|ones|entries|page|part) | the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
 
 /** "more", "next page please", "show me the rest": the next part of the list just shown. */
 function asksForMore(s: Signals): boolean {
@@ -193,16 +197,19 @@ function asksForMore(s: Signals): boolean {
 }
 
 function asksForDetails(s: Signals): boolean {
-  return / my (?:account |contact |personal |billing )?(?:details|detail|info|information|profile|address|email|phone|number|card|cards|bank) /.test(s.text)
+  // "use my credit card for invoice 55", "debit my bank": paying with it, not asking about it.
+  const paying = s.ref !== undefined || / (?:pay|debit|process|transfer|use|put|charge|cover|bring|square|wanna use) /.test(s.text);
+  return (!paying && / my (?:account |contact |personal |billing )?(?:details|detail|info|information|profile|address|email|phone|number|card|cards|bank) /.test(s.text))
     || / on file | who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
     || / (?:saved|stored|registered) (?:card|cards|bank|payment|account|details|method|methods) /.test(s.text)
-    || / (?:details|info|information|data) (?:do )?(?:you )?(?:have|hold|keep) (?:for|on|about) (?:me|us) | what do you (?:have|know|hold) (?:on|about) (?:me|us) /.test(s.text)
+    || / (?:details|info|information|data) (?:do )?(?:you )?(?:have|hold|keep) (?:for|on|about) (?:me|us|my|our) | what do you (?:have|know|hold) (?:on|about) (?:me|us) /.test(s.text)
     || / (?:name|address|email|phone|number|details)(?: [a-z]+){0,3} (?:is|are) (?:registered (?:to|with|on)|on file for|listed on|on) (?:my|our) (?:account|profile) /.test(s.text)
     || / (?:address|email|phone|number|card|visa|mastercard|bank account) (?:do )?you (?:have|hold|keep) (?:for|on) (?:me|us|my|our) | (?:card|visa|mastercard|amex)(?: [a-z]+){0,2} (?:still )?(?:saved|stored|on file) /.test(s.text);
 }
 
 function asksForPerson(s: Signals): boolean {
-  return has(s, ['human', 'humans', 'person', 'someone', 'somebody', 'agent', 'representative', 'rep', 'operator', 'staff', 'support', 'manager', 'contact', 'callback', 'complaint', 'complain'])
+  if (has(s, ['payments'])) return false;
+  return / get hold of (?:you|someone|somebody|a person|your) /.test(s.text) || has(s, ['human', 'humans', 'person', 'someone', 'somebody', 'agent', 'representative', 'rep', 'operator', 'staff', 'support', 'manager', 'contact', 'callback', 'complaint', 'complain'])
     || / who (?:do|should|can) (?:i|we) (?:call|contact|speak to|talk to|email|write to|ask) | (?:billing|accounts|finance|support|customer service|collections) (?:team|department|dept|office|people|desk) /.test(s.text)
     || / (?:talk|speak|chat) (?:to|with) | call (?:me|back|you) | your (?:phone|number|email|address|contact|details|office) | reach (?:you|someone|your|a) | get in touch /.test(s.text);
 }
@@ -220,7 +227,7 @@ function documentIntent(s: Signals): IntentName | null {
 
 function asksLastPayment(s: Signals): boolean {
   return / (?:last|latest|previous|recent|final) payment | when (?:did|was|have) i (?:last )?(?:pay|paid|make|made) | when was my (?:last )?payment /.test(s.text)
-    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:you )?last (?:received|got|had) (?:money|payment|a payment|anything|funds) | (?:last|latest) (?:make|made) a payment | how long ago did (?:i|we) (?:last )?(?:pay|make) | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) | (?:pay|paid) (?:most )?recently | most recent (?:payment|one) /.test(s.text);
+    || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:you )?last (?:received|got|had) (?:money|payment|a payment|anything|funds) | (?:paid|sent|send|pay) (?:you )?last\b| last time (?:you|u) (?:got|received|had) | (?:last|latest) (?:make|made) a payment | how long ago did (?:i|we) (?:last )?(?:pay|make) | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) | (?:pay|paid) (?:most )?recently | most recent (?:payment|one) /.test(s.text);
 }
 
 function listsPayments(s: Signals): boolean {
@@ -234,7 +241,7 @@ function listsPayments(s: Signals): boolean {
 /** "what can this bot do", "what do you support", "what can I ask": the portal's abilities, before any person is meant. */
 function asksWhatICanDo(s: Signals): boolean {
   return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+)? do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
-    || / guide me | first time (?:using|here|user) | new (?:here|to this|user) | how does (?:this|it) work /.test(s.text)
+    || / things (?:i|we) can (?:type|ask|say|write) | (?:requests|questions|commands|phrases) (?:do|can|does) (?:you|it|this) (?:understand|handle|answer|take) | guide me | first time (?:using|here|user) | new (?:here|to this|user) | how does (?:this|it) work /.test(s.text)
     || / (?:services|things|features|options) (?:does|do|can|could) (?:this|the|you)(?: [a-z]+)? (?:offer|do|provide|support) | how (?:can|could) (?:you|u) (?:help|assist) | what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i) use (?:this|it|you) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
 }
 
@@ -264,7 +271,7 @@ export function classifyIntent(s: Signals): IntentName {
   if (asksForMore(s)) return 'more';
   if (wantsToPay(s)) {
     // "how much do I have to pay", "is there anything I need to pay" ask for the balance.
-    if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what) .*(?:need|have|got) to pay /.test(s.text)) return 'balance';
+    if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what) .*(?:need|have|got|left) to pay /.test(s.text)) return 'balance';
     return paysEverything(s) ? 'pay_all' : 'pay_invoice';
   }
   if (/ (?:last|previous|latest|most recent) (?:payment|transfer|amount|sum) /.test(s.text) && !has(s, ['card', 'bank', 'method', 'methods'])) return 'last_payment';

@@ -23,7 +23,7 @@ const INVOICE_STATUS: ReadonlyArray<[RegExp, ListOptions['invoiceStatus']]> = [
   [/ (?:paid|settled|cleared|closed) | (?:did|have|had) (?:i|we) (?:pay|paid|settle|settled) /, 'paid'],
 ];
 const ORDER_STATUS: ReadonlyArray<[RegExp, ListOptions['orderStatus']]> = [
-  [/ (?:not|never|yet to be|havent|hasnt) (?:yet )?(?:been )?(?:delivered|fulfilled|shipped|arrived|received|completed|dispatched) | (?:awaiting|waiting for) (?:delivery|dispatch|shipping|shipment) /, 'open'],
+  [/ (?:not|never|yet to be|havent|hasnt) (?:yet )?(?:been )?(?:delivered|fulfilled|shipped|arrived|received|completed|dispatched) | (?:awaiting|waiting for) (?:delivery|dispatch|shipping|shipment) | being (?:processed|prepared|packed) /, 'open'],
   [/ (?:unfulfilled|undelivered) /, 'open'],
   [/ (?:fulfilled|completed|complete|delivered|closed|done|finished) /, 'fulfilled'],
   [/ (?:open|pending|active|outstanding|current|progress|processing) /, 'open'],
@@ -77,7 +77,7 @@ function readKind(text: string): ListOptions['kind'] {
 
 /** Payments made through the portal's payment page, or recorded by the merchant (cheque, cash, bank transfer). */
 function readSource(text: string): ListOptions['source'] {
-  if (/ (?:offline|cheques?|checks|cash|manual|manually|wired?|bank transfers?|transfers?|in person) /.test(text)) return 'offline';
+  if (/ (?:offline|cheques?|checks|cash|manual|manually|wired?|bank transfers?|transfers?|in person|entered|recorded by) | (?:by|at) your (?:staff|team|shop|office|store|counter) /.test(text)) return 'offline';
   if (/ (?:online|portal|website|web|internet|link|links|stripe|in chat|through you|via you|payment page|pay page|checkout) /.test(text)) return 'online';
   return undefined;
 }
