@@ -6,10 +6,9 @@
  * after today; a month alone its first day (or today, in that month).
  */
 import { addDays, formatYmd, isValidDay, type Ymd } from './calendar';
-import { readCalendarDate } from './read-date';
+import { MONTHS, readCalendarDate } from './read-date';
 import { tokenize, type Token } from './tokenize';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS: ReadonlyMap<string, number> = new Map(Object.entries({
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, weds: 3, wednesday: 3,
   thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
@@ -59,8 +58,8 @@ function readAt(t: Token[], i: number, now: Ymd): string | null {
   if ((text === 'end' || text === 'eom') && (text === 'eom' || b?.text === 'of')) {
     const rest = t.slice(i + 2, i + 5).map((x) => x.text);
     // "end of December": that month's last day, this year or the next.
-    const month = MONTHS.indexOf(rest.find((w) => MONTHS.includes(w)) ?? '');
-    if (month >= 0) return lastOfMonth(now, (month - (now.m - 1) + 12) % 12);
+    const month = MONTHS.get(rest.find((w) => MONTHS.has(w)) ?? '');
+    if (month !== undefined) return lastOfMonth(now, (month - now.m + 12) % 12);
     return lastOfMonth(now, rest.includes('next') ? 1 : 0);
   }
   if (text === 'month' && b?.text === 'end') return lastOfMonth(now, 0);
