@@ -5,7 +5,8 @@
  * ("pay", "forward") beats a look-up, a document reference beats a list.
  */
 import { isOneEditApart } from './correct-typos';
-import type { DocKind, IntentName } from './intent-types';
+import type { DocKind, IntentName, Period } from './intent-types';
+import type { ListOptions } from './read-list-options';
 
 export type Signals = {
   /** The remaining words, space-separated and padded with one space each side. */
@@ -21,10 +22,10 @@ export type Signals = {
   promiseDate?: string;
   /** The customer's today, YYYY-MM-DD. */
   today?: string;
-  /** The message names a period ("for December"): a list's, not a promise's day. */
-  hasPeriod?: boolean;
-  /** A way to pay the message names ("card", "bank", "ACH"). */
-  method?: 'card' | 'ach';
+  /** The period the message names ("for December"). */
+  period?: Period;
+  /** What shapes a list or a payment: status, kind, sort, the way to pay ("card", "bank", "ACH"). */
+  options: ListOptions;
 };
 
 const INVOICE_WORDS = ['invoice', 'invoices', 'bill', 'bills', 'inv'];
@@ -109,7 +110,7 @@ function wantsToPay(s: Signals): boolean {
 
 /** "ACH", "bank transfer?", "do you take cards": a way to pay, asked about without a document (answered with the ways this customer has). */
 function asksHowToPay(s: Signals): boolean {
-  if (!s.method || namesDocument(s)) return false;
+  if (!s.options.method || namesDocument(s)) return false;
   return core(s).length <= 3 || / (?:take|accept|accepts|use|support|allow|possible|option|options|way|ways) /.test(s.text);
 }
 
@@ -175,7 +176,9 @@ function promisesToPay(s: Signals): boolean {
   if (/ (?:did|didnt|already|was|were|havent|hasnt) | (?:ive|weve) (?:already )?(?:paid|settled|sent|transferred|made) | (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
   // "can"/"could" promise only with I or we: "could you send me …" is a request.
   const future = / (?:will|ill|well|youll|shall|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then|scheduled|arranged) | (?:i|we) (?:can|could) /.test(s.text) || paidLater;
-  if (s.promiseDate !== undefined) return future || (!s.hasPeriod && s.today !== undefined && s.promiseDate > s.today);
+  // A day of its own is a promise's; one inside a longer period ("for December") is a list's.
+  const spansDays = s.period !== undefined && s.period.from !== s.period.to;
+  if (s.promiseDate !== undefined) return future || (!spansDays && s.today !== undefined && s.promiseDate > s.today);
   return has(s, ['promise', 'promised']) || (future && / (?:soon|later|next|shortly) /.test(s.text));
 }
 

@@ -12,14 +12,15 @@ import { extractPeriod } from './extract-period';
 import { extractRecipient } from './extract-recipient';
 import { guessIntent, type GuessInput } from './guess-intent';
 import { DOC_WORDS, extractRef } from './extract-ref';
-import type { ForwardDoc, IntentName, ParsedIntent, Period } from './intent-types';
-import { readListOptions, SORT_MARK, SORT_PHRASE, type ListOptions } from './read-list-options';
+import type { ForwardDoc, IntentName, ParsedIntent } from './intent-types';
+import { readListOptions, SORT_MARK, SORT_PHRASE } from './read-list-options';
 import { readPayNumber } from './read-pay-number';
 import { readPromiseDate } from './read-promise-date';
 
-type Understood = Signals & { options: ListOptions; currency?: string; period?: Period };
+type Understood = Signals & { currency?: string };
 
-function understand(text: string, now: string): Understood | null {
+/** The message read for its intent: the rules' words and slots (null when there are no letters or digits). */
+export function understand(text: string, now: string): Understood | null {
   const cleaned = cleanText(text);
   if (!/[a-z0-9]/.test(cleaned)) return null;
   // Addresses first, before typo mending can touch "jane@acme.com".
@@ -44,9 +45,7 @@ function understand(text: string, now: string): Understood | null {
     period: period.period,
     toNumber: /\bto \(?\d[\d\s().-]{6,}/.test(period.text),
     options,
-    method: options.method,
     promiseDate: readPromiseDate(ref.text, today),
-    hasPeriod: period.period !== undefined && period.period.from !== period.period.to,
     today: today ? now : undefined,
   };
 }
@@ -100,9 +99,6 @@ function slotsFor(intent: IntentName, r: Understood): Omit<ParsedIntent, 'intent
 export function guessInputOf(r: Understood): GuessInput {
   return { text: r.text, ref: r.ref !== undefined, amount: r.amount !== undefined, to: r.to !== undefined, period: r.period !== undefined, date: r.promiseDate !== undefined };
 }
-
-/** The message read for its intent: the rules' words and slots (null when there are no letters or digits). */
-export { understand };
 
 /** What the rules fall back on when a message names a document or a list word and nothing else they know. */
 const FALLBACKS: ReadonlySet<IntentName> = new Set(['show_invoice', 'show_order', 'list_invoices']);
