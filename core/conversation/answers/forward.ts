@@ -8,18 +8,16 @@ import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
 import { periodWords } from '../../replies/words';
 import { findDocument, isMatch } from './find-document';
+import { statementPeriod } from './statement';
 
 const KIND = { invoice: 'invoice', order: 'sales_order', payment: 'receipt' } as const;
 const NOUN = { invoice: 'Invoice', order: 'Sales order', payment: 'Receipt' } as const;
 
 /** The document a forward names: its reference, its name in words and its file name; or the reply that asks. */
 async function forwarded(turn: Turn, intent: ParsedIntent): Promise<{ ref: DocumentRef; name: string; title: string; fileName: string } | Reply> {
-  const { today } = turn;
   if (intent.doc === 'statement') {
-    // As "statement" itself: this year so far without a period, and never past today.
-    const asked = intent.period ?? { from: `${today.slice(0, 4)}-01-01`, to: today };
-    if (asked.from > today) return reply(`That period hasn't started yet, so there is no statement for it to send. Try "forward my statement for last month to …".`);
-    const period = { from: asked.from, to: asked.to > today ? today : asked.to };
+    const period = statementPeriod(intent.period, turn.today);
+    if (!period) return reply(`That period hasn't started yet, so there is no statement for it to send. Try "forward my statement for last month to …".`);
     const title = `Statement for ${periodWords(turn.viewer, period)}`;
     return { ref: { kind: 'statement', ...period }, name: `the s${title.slice(1)}`, title, fileName: `statement-${period.from}-${period.to}.pdf` };
   }
