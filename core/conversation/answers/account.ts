@@ -114,6 +114,13 @@ export async function documentsPage(turn: Turn, intent: ParsedIntent, page: Page
   });
 }
 
+/** "Acme Supplies Ltd at billing@acme.example or +12125550100": whom to ask about what the portal can't do. */
+export async function merchantToAsk(turn: Turn): Promise<string> {
+  const { organization: org } = await getHome({ db: turn.deps.db, viewer: turn.viewer, today: turn.today });
+  const ask = [org.email, org.phone].filter(Boolean).join(' or ');
+  return `${org.name}${ask ? ` at ${ask}` : ''}`;
+}
+
 export async function answerContact(turn: Turn): Promise<Reply> {
   const home = await getHome({ db: turn.deps.db, viewer: turn.viewer, today: turn.today });
   const org = home.organization;

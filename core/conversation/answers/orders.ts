@@ -1,17 +1,15 @@
-import { getHome } from '../../portal/get-home';
 import { getSalesOrder, listSalesOrders } from '../../portal/sales-orders';
 import type { ParsedIntent } from '../parser';
 import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
 import { day, money, periodWords } from '../../replies/words';
+import { merchantToAsk } from './account';
 import { findDocument, isMatch } from './find-document';
 import { invoiceLine } from './invoices';
 import { firstPage, listHeading, listRest, withMore, type Page } from './list-page';
 
 async function ordersOff(turn: Turn): Promise<Reply> {
-  const { organization: org } = await getHome({ db: turn.deps.db, viewer: turn.viewer, today: turn.today });
-  const ask = [org.email, org.phone].filter(Boolean).join(' or ');
-  return reply(`Sales orders aren't available in this portal. For questions about an order, contact ${org.name}${ask ? ` at ${ask}` : ''}.`);
+  return reply(`Sales orders aren't available in this portal. For questions about an order, contact ${await merchantToAsk(turn)}.`);
 }
 
 export function answerListOrders(turn: Turn, intent: ParsedIntent): Promise<Reply> {

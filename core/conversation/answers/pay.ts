@@ -3,7 +3,6 @@ import { AppError } from '../../errors';
 import type { CheckoutRequest } from '../../payments/payment-gateway';
 import type { Allocation } from '../../payments/payment-gateway';
 import { checkPart, invoicesBeingPaid, offeredMethods, planPayAll } from '../../payments/plan-payment';
-import { getHome } from '../../portal/get-home';
 import { getInvoice } from '../../portal/get-invoice';
 import { resolveReference } from '../../portal/resolve-reference';
 import { remindedInvoices } from '../../reminders/customer-replies';
@@ -11,6 +10,7 @@ import type { ParsedIntent } from '../parser';
 import { reply, type Reply } from '../../replies/reply';
 import type { Turn } from '../turn';
 import { money, plural } from '../../replies/words';
+import { merchantToAsk } from './account';
 import { findDocument, isMatch } from './find-document';
 
 /** "pay 200": a bare number right after "pay", an invoice's number or, after a reminder, an amount. */
@@ -112,9 +112,7 @@ async function methodWords(turn: Turn, method: 'card' | 'ach'): Promise<string> 
     return `You can pay by card or from your bank account (ACH) on the secure payment page: ask for a link, e.g. "pay invoice 42${method === 'ach' ? ' by bank' : ''}", and choose ${method === 'ach' ? 'the bank account' : 'card'} there.${method === 'ach' ? ' A bank payment takes a few business days to clear.' : ''}`;
   }
   if (method === 'card') return 'You can pay by card on the secure payment page: ask for a link, e.g. "pay invoice 42".';
-  const { organization: org } = await getHome({ db: turn.deps.db, viewer, today: turn.today });
-  const ask = [org.email, org.phone].filter(Boolean).join(' or ');
-  return `Bank (ACH) payments aren't set up for your account, so the payment page takes cards. To pay by bank transfer, contact ${org.name}${ask ? ` at ${ask}` : ''}.`;
+  return `Bank (ACH) payments aren't set up for your account, so the payment page takes cards. To pay by bank transfer, contact ${await merchantToAsk(turn)}.`;
 }
 
 function yesNo() {
