@@ -2,20 +2,18 @@ import type { Db } from '../db/open-database';
 import { recordEvent } from '../events/record-event';
 import type { Viewer } from './viewer';
 
-/** The first key of the advisory lock taken while a customer's contacts are added to. */
-const ADD_CONTACT_LOCK = 7_301;
-
 /**
  * A document forwarded to an address that is not a contact yet makes that address a new
  * contact person of the customer (portal.md, "Notifications to the merchant").
  */
 export async function addContactIfNew({ db, viewer, to }: { db: Db; viewer: Viewer; to: string }): Promise<boolean> {
   const isEmail = to.includes('@');
-  // Known whatever the case of the e-mail; two forwards at once (any process) add it once.
+  // Known whatever the case of the e-mail; two forwards at once (any process) add it once:
+  // the second waits on the customer's row, then finds the first one's contact.
   const where = { customerId: viewer.customerId, ...(isEmail ? { email: { equals: to, mode: 'insensitive' as const } } : { phone: to }) };
   if (await db.contact.findFirst({ where, select: { id: true } })) return false;
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADD_CONTACT_LOCK}::int, ${viewer.customerId}::int)`;
+    await tx.$executeRaw`SELECT id FROM "Customer" WHERE id = ${viewer.customerId} FOR UPDATE`;
     if (await tx.contact.findFirst({ where, select: { id: true } })) return false;
     await tx.contact.create({ data: { customerId: viewer.customerId, name: to, ...(isEmail ? { email: to } : { phone: to }) } });
     await recordEvent(tx, viewer, {
