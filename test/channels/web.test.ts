@@ -23,12 +23,18 @@ async function post(path: string, body: object) {
   return { status: res.status, body: await res.json() };
 }
 
-test('a visitor picks a demo contact, types a question and clicks a button', async () => {
+/** The console in a browser page, Hank picked from the demo contacts and greeted. */
+async function consoleAsHank(height: number) {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1100, height: 760 });
+  await page.setViewport({ width: 1100, height });
   await page.goto(app.url, { waitUntil: 'networkidle0' });
   await page.click('.contact[data-contact]');
   await page.waitForFunction(() => document.querySelector('[data-role=reply]')?.textContent?.startsWith('Hi Hank!'));
+  return page;
+}
+
+test('a visitor picks a demo contact, types a question and clicks a button', async () => {
+  const page = await consoleAsHank(760);
   await page.type('#text', 'what do I owe');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => [...document.querySelectorAll('[data-role=reply]')].some((r) => r.textContent?.startsWith('You owe $750.00')));
@@ -47,11 +53,7 @@ test('a visitor picks a demo contact, types a question and clicks a button', asy
 }, 60_000);
 
 test('the demo: a forwarded statement arrives in the console\'s mailbox with its PDF; documents are cards; "more" pages a list', async () => {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1100, height: 900 });
-  await page.goto(app.url, { waitUntil: 'networkidle0' });
-  await page.click('.contact[data-contact]');
-  await page.waitForFunction(() => document.querySelector('[data-role=reply]')?.textContent?.startsWith('Hi Hank!'));
+  const page = await consoleAsHank(900);
   const replies = () => page.$$eval('[data-role=reply]', (all) => all.map((r) => r.textContent ?? ''));
   const ask = async (text: string, starts: string) => {
     await page.type('#text', text);
