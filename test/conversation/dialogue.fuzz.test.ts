@@ -52,4 +52,4 @@ test(`${ROUNDS} fuzzed messages: no exception, nothing of another customer (seed
     }
   }
   expect(failures).toEqual([]);
-}, 900_000);
+}, 1_800_000); // CI's 100,000 rounds take about 15 minutes on a busy 2-core machine, more now that the guess answers what the rules left unknown
