@@ -1,6 +1,6 @@
 /**
  * When the rules find no intent, a naive Bayes model over the words of the message makes a
- * guess, trained on the labelled corpora (scripts/intent-model.ts writes intent-model.ts).
+ * guess, trained on the labelled corpora (scripts/intent-model.ts writes intent-model.json).
  * It is used only when it is sure and the message has words it knows: a message of words
  * it has never seen stays `unknown`.
  */
@@ -40,7 +40,12 @@ function weighIntents(input: GuessInput): { intent: IntentName; share: number } 
   const features = featuresOf(input).filter((f) => f in counts);
   const knownWords = words.filter((w) => w in counts).length;
   if (!words.length || knownWords < Math.min(2, words.length)) return undefined;
-  const scores = intents.map((_, c) => priors[c] + features.reduce((sum, f) => sum + Math.log(((counts[f][c] ?? 0) + 1) / (totals[c] + vocabulary)), 0));
+  // Laplace: each feature adds log((n + 1) / (total + vocabulary)); n is 0 for the intents it never occurred in.
+  const scores = intents.map((_, c) => priors[c] - features.length * Math.log(totals[c] + vocabulary));
+  for (const f of features) {
+    const seen = counts[f];
+    for (let k = 0; k < seen.length; k += 2) scores[seen[k]] += Math.log(seen[k + 1] + 1);
+  }
   const best = Math.max(...scores);
   const shares = scores.map((s) => Math.exp(s - best));
   const top = scores.indexOf(best);
