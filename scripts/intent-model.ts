@@ -19,7 +19,7 @@ const OUT = path.resolve(__dirname, '../core/conversation/parser/intent-model.js
 const lines = files.flatMap((name) => fs.readFileSync(path.join(CORPUS_DIR, name), 'utf8').split('\n').filter((l) => l.trim()))
   .map((l) => JSON.parse(l) as { text: string; now: string; expect: { intent: string } });
 const intents = [...new Set(lines.map((l) => l.expect.intent))].sort();
-const counts: Record<string, number[]> = {};
+const counts: Record<string, number[]> = Object.create(null);
 const totals = intents.map(() => 0);
 const docs = intents.map(() => 0);
 for (const line of lines) {

@@ -172,6 +172,16 @@ describe('case, punctuation, emoji and filler change nothing', () => {
   ]);
 });
 
+describe('contractions and sentence ends', () => {
+  expectParses([
+    // "we'd" is "we would", not Wednesday; "we're" is no past tense.
+    ["We'd like to pay invoice 230 from our bank account.", { intent: 'pay_invoice', ref: '230', method: 'ach' }],
+    ["we're paying on friday", { intent: 'promise_to_pay', date: '2026-11-27' }],
+    // A day that ends the sentence is still that day.
+    ['We intend to pay invoice #412 on Dec 18th.', { intent: 'promise_to_pay', date: '2026-12-18', ref: '412' }],
+  ]);
+});
+
 describe('anything else is unknown, never an error', () => {
   expectParses([
     ['', { intent: 'unknown' }],
@@ -184,6 +194,11 @@ describe('anything else is unknown, never an error', () => {
     ["what's the weather like", { intent: 'unknown' }],
     ['<script>alert(1)</script>', { intent: 'unknown' }],
     ['\u0000\u0007\u001b[31m\u200f\ud83d', { intent: 'unknown' }],
+    // Names an object has of its own: no word of the guess's model.
+    ['constructor toString __proto__ hasOwnProperty', { intent: 'unknown' }],
+    // Known little words around unknown ones are no request for the guess.
+    ['How do I reset my laptop password?', { intent: 'unknown' }],
+    ['Could you recommend a decent lunch spot near the office?', { intent: 'unknown' }],
   ]);
 
   test('a 10,000-character message still gets an answer', () => {

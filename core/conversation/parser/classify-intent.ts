@@ -32,12 +32,12 @@ const INVOICE_WORDS = ['invoice', 'invoices', 'bill', 'bills', 'inv'];
 const ORDER_WORDS = ['order', 'orders', 'delivery', 'deliveries', 'shipment', 'shipments'];
 const PAYMENT_WORDS = ['payment', 'payments', 'transaction', 'transactions', 'pmt'];
 const RECEIPT_WORDS = ['receipt', 'receipts'];
-const STATEMENT_WORDS = ['statement', 'statements', 'soa', 'stmt'];
+export const STATEMENT_WORDS = ['statement', 'statements', 'soa', 'stmt'];
 /** Words that carry no request: "please stop" is "stop". */
 const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'thanks', 'thank', 'you', 'thx', 'now', 'hey', 'hi', 'hello', 'bot', 'just', 'ok', 'okay', 'it', 'all', 'this', 'that', 'right', 'asap', 'the', 'me', 'again', 'a', 'i', 'want', 'to']);
 const OPT_OUT_ALONE = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke']);
 const OPT_IN_ALONE = new Set(['start', 'unstop', 'subscribe', 'resubscribe', 'optin', 'resume']);
-const MESSAGES = String.raw`(?:texting|texts|text|messaging|messages|message|sending|contacting|emailing|emails|notifications|notification|reminders|reminder|spamming|spam|bothering|calling|sms|whatsapp|alerts|updates)`;
+const MESSAGES = String.raw`(?:texting|texts|text|messaging|messages|message|msging|msgs|msg|sending|contacting|emailing|emails|notifications|notification|reminders|reminder|spamming|spam|bothering|calling|sms|whatsapp|alerts|updates)`;
 /** "stop sending me reminders", "start texting me again": the verb within three words of the messages. */
 const STOP_MESSAGES = new RegExp(String.raw` (?:stop|quit|cancel|end|pause)(?: [a-z]+){0,3} ${MESSAGES} `);
 const START_MESSAGES = new RegExp(String.raw` (?:start|resume|restart)(?: [a-z]+){0,3} ${MESSAGES} `);
@@ -64,7 +64,8 @@ function optsIn(s: Signals): boolean {
 }
 
 function optsOut(s: Signals): boolean {
-  if (/ undo /.test(s.text)) return false;
+  // "I unsubscribed by mistake, turn them back on" undoes an opt-out.
+  if (/ undo | (?:unsubscribe|optout|opted out|stopped)(?: [a-z]+){0,2} by (?:mistake|accident) | back on /.test(s.text)) return false;
   const solo = core(s);
   if (solo.length === 1 && OPT_OUT_ALONE.has(solo[0])) return true;
   if (has(s, ['unsubscribe', 'optout', 'stopall'])) return true;
@@ -103,7 +104,7 @@ function wantsToPay(s: Signals): boolean {
     || (s.amount !== undefined && / (?:toward|towards|against|apply|applied|off|take|clear|owing) /.test(s.text))
     || / (?:debit|charge) (?:my|our) (?:bank|card|account|credit card|debit card) | process (?:the |a |my |this )?payment | use (?:my|our|a) (?:[a-z]+ )?(?:card|bank|account) (?:for|to pay|on) | transfer (?:[a-z]+ ){0,3}from (?:my|our) (?:bank|account) | square up | (?:bring|get) (?:my|our|the) balance (?:down )?to zero | put (?:my|our|the) (?:whole |full |entire )?balance on /.test(s.text)
     || / (?:can|could|may) (?:i|we) use (?:ach|bank|card|a card|my card|[a-z]+ card) | (?:take|go|bring|open|send|give) (?:me |us )?(?:to )?(?:the |your )?payment (?:page|portal|screen) | (?:card|bank|ach|online) payment (?:for|of|on) | make (?:one|a single|one single) payment /.test(s.text)
-    || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
+    || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|amount|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past.
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
 }
@@ -126,31 +127,33 @@ function saysAlreadyPaid(s: Signals): boolean {
   if (/ (?:everything|all|what|how much) (?:that )?(?:i|we) (?:have )?(?:paid|payed) /.test(s.text)) return false;
   if (has(s, ['invoices', 'bills', 'payments']) && / (?:i|we|ive|weve) (?:have )?(?:paid|settled|payed) /.test(s.text)) return false;
   if (/ already (?:gone through|gone|went through|cleared|been made|been sent) | (?:stands|is|are) (?:cleared|settled|paid)(?: in full)? from (?:our|my) (?:end|side) | (?:i|we) (?:made|did|sent|completed|initiated) (?:a |the )?(?:bank |wire |online )?(?:transfer|payment|deposit) /.test(s.text)) return true;
-  if (/ (?:i|we|ive|weve) (?:have )?(?:already )?(?:transferred|wired|remitted|cleared|sent) (?:you )?(?:the |a |my |our )?(?:full |whole |total )?(?:amount|payment|money|funds|balance|sum) | done (?:the |my |our )?payment | payment (?:is |has been )?done | confirm(?:s|ed)? (?:[a-z]+ ){0,3}(?:was|has been|is) (?:paid|settled) /.test(s.text)) return true;
-  if (/ (?:i|we) did (?:pay|settle) | (?:team|department|office|accountant|accountants|bookkeeper|company|boss|finance|bank) (?:has |have |already )*(?:paid|settled|sent|transferred|remitted) | (?:payment|transfer|cheque|check|money) (?:was |has been )?(?:made|done|sent|remitted|transferred) (?:on|last|yesterday|already|itself) /.test(s.text)) return true;
+  // "would it be all right if we paid #88 on the 15th" asks to pay later.
+  if (/ if (?:i|we) (?:paid|pay|settled|settle) /.test(s.text)) return false;
+  if (/(?<! (?:have|had|did|if)) (?:i|we|ive|weve) (?:have )?(?:already )?(?:paid|settled|transferred|wired|remitted|cleared|sent) (?:you )?(?:the |a |my |our )?(?:full |whole |total )?(?:amount|payment|money|funds|balance|sum) | done (?:the |my |our )?payment | payment (?:is |has been )?done | confirm(?:s|ed)? (?:[a-z]+ ){0,3}(?:was|has been|is) (?:paid|settled) /.test(s.text)) return true;
+  if (/ (?:i|we) did (?:pay|settle) | (?:team|department|office|accountant|accountants|bookkeeper|company|boss|finance|bank) (?:has |have |already )*(?:paid|settled|sent|transferred|remitted|processed) | (?:payment|transfer|cheque|check|money) (?:was |has been )?(?:made|done|sent|remitted|transferred) (?:on|last|yesterday|already|itself) /.test(s.text)) return true;
   // "invoices that haven't been paid yet" are unpaid ones.
   if (/ (?:havent|hasnt|not|never|arent|isnt|wasnt|werent|yet to be) (?:yet )?(?:been )?(?:paid|settled) /.test(s.text)) return false;
   if (/ (?:you|u) (?:already |have already )?(?:took|taken|debited|deducted|collected|charged) (?:the |my |our )?(?:money|payment|amount|it|funds) | already (?:took|taken|debited|deducted|collected|charged) /.test(s.text)) return true;
   if (/ already (?:paid|payed|settled|sent|made|done|transferred|covered|cleared) | (?:paid|payed|settled) (?:[a-z]+ ){0,5}already /.test(s.text)) return true;
   if (/ (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:was|has been|have been|were|got) (?:sent|made|paid|mailed|posted|wired|transferred|dropped off) | (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:went out|has gone out|went through|is in the (?:mail|post)) /.test(s.text)) return true;
   // "invoice 808 was paid on Nov 20", "the amount was remitted": said as done (a question would end at "paid").
-  if (/ (?:was|were|has been|have been|got) (?:already |fully )?(?:paid|settled|remitted|transferred|wired|done|completed|processed|taken|debited|deducted|collected|handed|given) (?:on|by|via|through|in full|last|yesterday|already|days|weeks|two|a few|ago|for|from|to) | (?:paid|remitted|transferred|sent|done) (?:[a-z]+ ){0,2}ago /.test(s.text)) return true;
-  if (/ (?:receive|get|got|see|seen) (?:my|our) (?:transfer|payment|cheque|check|money|remittance) /.test(s.text)) return true;
+  if (/ (?:was|were|has been|have been|got) (?:already |fully )?(?:paid|settled|cleared|remitted|transferred|wired|done|completed|processed|taken|debited|deducted|collected|handed|given) (?:on|by|via|through|in full|last|yesterday|already|days|weeks|two|a few|ago|for|from|to) | (?:paid|remitted|transferred|sent|done) (?:[a-z]+ ){0,2}ago /.test(s.text)) return true;
+  if (/ (?:you|u) (?:[a-z]+ )?(?:receive|get|got|see|seen) (?:my|our) (?:transfer|payment|cheque|check|money|remittance) /.test(s.text)) return true;
   // "I paid it", also after a question ("why does it say unpaid? I paid it").
   if (/ (?:i|we|ive|weve) (?:already )?(?:paid|payed|settled) (?:it|this|that|them|these|those)\b/.test(s.text)) return true;
   // "paid INV-000333 on the 12th": a report, where "paid invoices" is a list.
   if (s.text.startsWith(' paid ') && (s.ref !== undefined || / paid (?:it|this|that|them|yesterday|today|already|last|on|via|by) /.test(s.text))) return true;
-  if (/ (?:what|how|when|which|where|why|did|does|do|have you|has it|is it|was it|were|can|could|will|would|should) /.test(s.text) || / (?:is|was|has) /.test(s.text.slice(0, 5))) return false;
+  if (/ (?:what|whats|how|when|whens|which|where|why|did|does|do|have you|has it|is it|was it|were|can|could|will|would|should) /.test(s.text) || / (?:is|was|has) /.test(s.text.slice(0, 5))) return false;
   return / (?:i|we|ive|weve|i have|we have|i just|we just|i already|we already) (?:paid|payed|settled|cleared|transferred|wired|(?:sent|mailed|posted|dropped off|wired|handed over|brought in|remitted) (?:you |it |them )?(?:the |a |my |our |some )?(?:payment|money|cheque|check|funds|transfer|cash)|made (?:the |a |my |our )?payment) /.test(s.text)
     || / (?:its|it is|it was|it has been|this is|this was|that is|that was|thats|has been|have been|been) (?:already |fully )?(?:paid|settled) /.test(s.text);
 }
 
-const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'reject', 'rejected', 'rejecting', 'contest', 'contesting', 'duplicate', 'duplicated', 'disagree', 'disagreeing', 'error', 'errors', 'damaged', 'defective', 'faulty', 'broken', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
+const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'reject', 'rejected', 'rejecting', 'contest', 'contesting', 'duplicate', 'duplicated', 'disagree', 'disagreeing', 'error', 'errors', 'damaged', 'defective', 'faulty', 'broken', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy', 'object', 'objecting', 'objection'];
 
 /** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
 function disputes(s: Signals): boolean {
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
-  return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did|arrive|arrived|came|come|agree with) /.test(s.text)
+  return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|place|placed|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did|arrive|arrived|came|come|agree with) /.test(s.text)
     || / (?:cancel|remove|withdraw|void) (?:this|that|the) (?:invoice|bill)|(?:invoice|bill) (?:has |was |is )?(?:already )?(?:been )?(?:cancelled|canceled) | not (?:taken|availed|used|received|requested) (?:any )?(?:such )?(?:service|services|goods|items|delivery) /.test(s.text)
     || / (?:someone|somebody) else ?s | not our (?:order|invoice|bill) | not (?:liable|responsible) for | same (?:job|item|order|work|charge|service) (?:on|in) (?:two|both) | (?:were|we are|im|i am|are) (?:tax |gst |vat )?exempt | only (?:[a-z]+ ){0,2}(?:arrived|came|turned up) /.test(s.text)
     || / (?:dont|do not) (?:think|believe) (?:i|we) owe | (?:i|we) (?:dont|do not) owe (?:this|that|it|you) | should (?:have been|be) (?:cancelled|canceled|voided|removed|credited) | only (?:[a-z]+ ){0,2}(?:were|was) (?:worked|delivered|used|received|done|supplied) /.test(s.text)
@@ -171,9 +174,9 @@ function disputes(s: Signals): boolean {
 function promisesToPay(s: Signals): boolean {
   const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing', 'remit', 'remitting', 'scheduled']);
   const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything', 'owe']);
-  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | gets? paid | (?:funds|money|payment|cheque|check|transfer) (?:should|will|shall|ought to|is going to) (?:reach|be with|get to|arrive|land|clear) | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) /.test(s.text);
+  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | gets? paid | (?:funds|money|payment|cheque|check|transfer) (?:should|will|shall|ought to|is going to) (?:reach|be with|get to|arrive|land|clear) | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) | (?:all right|alright|ok|okay|fine|possible) if (?:i|we) (?:paid|pay|settled|settle) /.test(s.text);
   if (!((verb && what) || paidLater)) return false;
-  if (/ (?:did|didnt|already|was|were|havent|hasnt) | (?:ive|weve) (?:already )?(?:paid|settled|sent|transferred|made) | (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
+  if (/ (?:did|didnt|already|was|were|havent|hasnt) | (?:ive|weve) (?:already )?(?:paid|settled|sent|transferred|made) |(?<! if) (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
   // "can"/"could" promise only with I or we: "could you send me …" is a request.
   const future = / (?:will|ill|well|youll|shall|going to|gonna|plan to|planning to|intend to|expect to|promise|promised|should be able to|hope to|then|scheduled|arranged) | (?:i|we) (?:can|could) /.test(s.text) || paidLater;
   // A day of its own is a promise's; one inside a longer period ("for December") is a list's.
@@ -274,7 +277,7 @@ export function classifyIntent(s: Signals): IntentName {
   if (asksForMore(s)) return 'more';
   if (wantsToPay(s)) {
     // "how much do I have to pay", "is there anything I need to pay" ask for the balance.
-    if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what) .*(?:need|have|got|left) to pay /.test(s.text)) return 'balance';
+    if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what|whats) .*(?:need|have|got|left) to pay | whats left to pay /.test(s.text)) return 'balance';
     return paysEverything(s) ? 'pay_all' : 'pay_invoice';
   }
   if (/ (?:last|previous|latest|most recent) (?:payment|transfer|amount|sum) /.test(s.text) && !has(s, ['card', 'bank', 'method', 'methods'])) return 'last_payment';
@@ -287,7 +290,7 @@ export function classifyIntent(s: Signals): IntentName {
   if (asksLastPayment(s)) return 'last_payment';
   if (has(s, ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments']) || / (?:you|u) owe (?:me|us) | owe (?:me|us) (?:back|money) /.test(s.text)) return 'credits';
   if (has(s, STATEMENT_WORDS)) return 'statement';
-  if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'debt', 'debts'])) return 'balance';
+  if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'debt', 'debts']) || / (?:am i|are we) (?:all )?(?:square|even|settled up|paid up|up to date) /.test(s.text)) return 'balance';
   if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared', 'paperwork', 'papers', 'agreement', 'agreements', 'contract', 'contracts', 'tcs', 'terms']) || / price list /.test(s.text)) return 'documents';
   if (/ (?:have|did|had) (?:i|we) (?:ordered|order|bought|purchased) /.test(s.text)) return 'list_orders';
   if (has(s, ORDER_WORDS)) return 'list_orders';

@@ -18,6 +18,9 @@ export function cleanText(raw: string): string {
       .replace(/[\u2018\u2019\u201b\u2032\u00b4`]/g, "'")
       .replace(/[\u2010-\u2015\u2212\ufe63\uff0d]/g, '-')
       .replace(/[^a-z0-9@.+\-/#$\u20ac\u00a3\u20b9,'()_]+/g, ' ')
+      // "we'd" is no Wednesday, "we're" no past tense.
+      .replace(/\b(i|we|you|they|he|she|it|who|that)'d\b/g, '$1 would')
+      .replace(/\b(we|you|they|who)'re\b/g, '$1 are')
       .replace(/'s\b/g, '')
       .replace(/([a-z])'(?=[a-z])/g, '$1')
       .replace(/\s+/g, ' ')

@@ -7,6 +7,12 @@
 import type { IntentName } from './intent-types';
 import { INTENT_MODEL } from './intent-model';
 
+/** Words that say nothing of what is asked on their own. */
+const FUNCTION_WORDS = new Set(('i me my we us our you your u the a an this that these those it its is are was were be been am do does did have has had '
+  + 'can could would should will shall may might must to of in on at for with from by about into and or but so if how what whats when where which who why '
+  + 'please pls hi hey there here just some any not no yes ok okay thanks thank im ive id dont cant get got')
+  .split(' '));
+
 /** The least share of the probability the best intent must have. */
 const SURE = 0.5;
 
@@ -37,13 +43,17 @@ export function guessIntent(input: GuessInput, sure = SURE): IntentName | undefi
 function weighIntents(input: GuessInput): { intent: IntentName; share: number } | undefined {
   const { intents, priors, totals, vocabulary, counts } = INTENT_MODEL;
   const words = input.text.split(' ').filter(Boolean);
-  const features = featuresOf(input).filter((f) => f in counts);
-  const knownWords = words.filter((w) => w in counts).length;
+  const features = featuresOf(input).filter((f) => counts.has(f));
+  const knownWords = words.filter((w) => counts.has(w)).length;
   if (!words.length || knownWords < Math.min(2, words.length)) return undefined;
+  // "how do I reset my laptop password?": known little words around unknown ones are no request.
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+  const telling = content.filter((w) => counts.get(w)?.some((n, k) => k % 2 === 0 && intents[n] !== 'unknown'));
+  if (content.length && telling.length * 2 < content.length) return undefined;
   // Laplace: each feature adds log((n + 1) / (total + vocabulary)); n is 0 for the intents it never occurred in.
   const scores = intents.map((_, c) => priors[c] - features.length * Math.log(totals[c] + vocabulary));
   for (const f of features) {
-    const seen = counts[f];
+    const seen = counts.get(f)!;
     for (let k = 0; k < seen.length; k += 2) scores[seen[k]] += Math.log(seen[k + 1] + 1);
   }
   const best = Math.max(...scores);

@@ -4,7 +4,7 @@
  * no period is read.
  */
 import { parseYmd } from './calendar';
-import { classifyIntent, type Signals } from './classify-intent';
+import { classifyIntent, STATEMENT_WORDS, type Signals } from './classify-intent';
 import { cleanText, collapsePhrases } from './clean-text';
 import { correctTypos } from './correct-typos';
 import { extractMoney, formatAmount } from './extract-money';
@@ -53,7 +53,7 @@ export function understand(text: string, now: string): Understood | null {
 /** The document a forward is about: its reference's kind, a statement, else the first document word (a receipt is a payment's). */
 function forwardedDoc(r: Understood): ForwardDoc | undefined {
   if (r.refDoc) return r.refDoc;
-  if (r.ref === undefined && (r.words.has('statement') || r.words.has('statements') || r.words.has('soa'))) return 'statement';
+  if (r.ref === undefined && STATEMENT_WORDS.some((w) => r.words.has(w))) return 'statement';
   const first = [...r.words].find((w) => DOC_WORDS.has(w));
   return first === undefined ? undefined : (DOC_WORDS.get(first) ?? 'payment');
 }

@@ -86,7 +86,9 @@ function readMonthFirst(t: Token[], j: number, prev: string | undefined): Readin
   let k = j + 1;
   if (t[k]?.text === 'the' && isNumber(t[k + 1], 2)) k++;
   const day = t[k];
-  if (isNumber(day, 2) && !(['/', '.'].includes(t[k + 1]?.text ?? '') && glued(day, t[k + 1]))) {
+  // "Mar 3/4" is no day of March; "Dec 18th." ends a sentence.
+  const slashedOn = ['/', '.'].includes(t[k + 1]?.text ?? '') && glued(day, t[k + 1]) && (t[k + 2]?.digits ?? 0) > 0 && glued(t[k + 1], t[k + 2]);
+  if (isNumber(day, 2) && !slashedOn) {
     const year = readYear(t, t[k + 1]?.text === ',' ? k + 2 : k + 1);
     const expr = dayExpr(m, day.value, year?.year);
     return expr ? { expr, next: year ? year.next : k + 1 } : null;
