@@ -35,9 +35,9 @@ describe.each(DATABASE_KINDS)('events reach the merchant on %s', (kind) => {
     });
     receiverUrl = await listenLocally(receiver);
     app = await startApp({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, SMTP_URL: mailbox.url, MAIL_FROM: 'portal@acme.example' }, {}, kind);
-  });
+  }, 60_000);
   afterAll(async () => {
-    await app.close();
+    await app?.close();
     await slack.close();
     await mailbox.close();
     await closeNow(receiver);

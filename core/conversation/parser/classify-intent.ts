@@ -152,10 +152,12 @@ const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'reject', 'rejected',
 
 /** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
 function disputes(s: Signals): boolean {
+  // "We sent back 3 boxes. Is there any credit available now?" asks for the credit.
+  if (/ (?:is there|do (?:i|we) have|have (?:i|we) got|any) (?:any |a |some )?(?:credit|credits|refund) /.test(s.text) && !has(s, DISPUTE_WORDS)) return false;
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
   return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|place|placed|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did|arrive|arrived|came|come|agree with) /.test(s.text)
     || / (?:cancel|remove|withdraw|void) (?:this|that|the) (?:invoice|bill)|(?:invoice|bill) (?:has |was |is )?(?:already )?(?:been )?(?:cancelled|canceled) | not (?:taken|availed|used|received|requested) (?:any )?(?:such )?(?:service|services|goods|items|delivery) /.test(s.text)
-    || / (?:someone|somebody) else ?s | not our (?:order|invoice|bill) | not (?:liable|responsible) for | same (?:job|item|order|work|charge|service) (?:on|in) (?:two|both) | (?:were|we are|im|i am|are) (?:tax |gst |vat )?exempt | only (?:[a-z]+ ){0,2}(?:arrived|came|turned up) /.test(s.text)
+    || / (?:someone|somebody) else(?: ?s)? (?:order|orders|invoice|invoices|bill|bills|goods|delivery|items|stuff|job|work|account|purchase|charge) | (?:is|its|belongs to|for) (?:someone|somebody) else(?: ?s)? $| not our (?:order|invoice|bill) | not (?:liable|responsible) for | same (?:job|item|order|work|charge|service) (?:on|in) (?:two|both) | (?:were|we are|im|i am|are) (?:tax |gst |vat )?exempt | only (?:[a-z]+ ){0,2}(?:arrived|came|turned up) /.test(s.text)
     || / (?:dont|do not) (?:think|believe) (?:i|we) owe | (?:i|we) (?:dont|do not) owe (?:this|that|it|you) | should (?:have been|be) (?:cancelled|canceled|voided|removed|credited) | only (?:[a-z]+ ){0,2}(?:were|was) (?:worked|delivered|used|received|done|supplied) /.test(s.text)
     || / (?:not|wont|will not|refuse to) pay(?:ing)? (?:this|that|it|for) | (?:wasnt|was not|werent|were not|never) (?:done|delivered|finished|completed|provided) /.test(s.text)
     || / (?:discount|credit|refund|rebate) (?:[a-z]+ ){0,3}(?:is |was )?(?:missing|not applied|wasnt applied|left off) | missing (?:discount|credit) /.test(s.text)
@@ -165,6 +167,7 @@ function disputes(s: Signals): boolean {
     || / (?:doesnt|does not|dont|do not|didnt) (?:look|seem) (?:right|correct)| (?:doesnt|does not|dont|do not) (?:add up|match|make sense) /.test(s.text)
     || / (?:billed|charged|invoiced) (?:me |us )?for (?:[a-z]+ ){0,3}(?:i|we) (?:cancelled|canceled|returned|never|didnt|did not) /.test(s.text)
     || / (?:is|are|seems|looks|was) (?:way |much |far |a lot |a bit )?too (?:high|much|expensive|big) | overpriced /.test(s.text)
+    || / (?:invoice|bill|amount|total|count|headcount|figure|figures|number|numbers|quantity|quantities|price|prices|rate|hours) (?:[a-z]+ ){0,3}(?:is|are|seems|looks|was) (?:way |a bit |a little |slightly )?off /.test(s.text)
     || / (?:higher|more|bigger) than (?:the |our |my |what )?(?:quote|quoted|agreed|estimate|estimated|price we agreed|we agreed|i was quoted|we were quoted) | only (?:got|received|ordered|had|delivered|used|worked|needed) | (?:wont|will not|refuse to|not going to|am not going to|shouldnt have to) pay /.test(s.text)
     || / (?:charged|billed) (?:[a-z]+ ){1,3}(?:twice|double|two times) /.test(s.text)
     || / (?:not|isnt|arent|wasnt|werent) (?:what|the (?:price|rate|amount)) (?:we|i) (?:agreed|ordered|were quoted|was quoted|asked for) | (?:not|isnt|arent) as (?:agreed|quoted) /.test(s.text);
@@ -185,7 +188,7 @@ function promisesToPay(s: Signals): boolean {
   return has(s, ['promise', 'promised']) || (future && / (?:soon|later|next|shortly) /.test(s.text));
 }
 
-const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others', 'other', 'older', 'following', 'page', 'show', 'see', 'give', 'load', 'keep', 'going', 'get', 'list', 'of', 'them', 'those', 'ones', 'go', 'on', 'additional', 'view', 'display', 'what', 'else', 'is', 'there', 'any', 'can', 'my', 'lines', 'items', 'results', ...INVOICE_WORDS, ...ORDER_WORDS, ...PAYMENT_WORDS]);
+const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others', 'other', 'older', 'following', 'page', 'show', 'see', 'give', 'load', 'keep', 'going', 'get', 'list', 'of', 'them', 'those', 'ones', 'go', 'on', 'additional', 'view', 'display', 'what', 'else', 'is', 'there', 'any', 'can', 'my', 'lines', 'items', 'results', 'pg', ...INVOICE_WORDS, ...ORDER_WORDS, ...PAYMENT_WORDS]);
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
 /** Phrases that ask for the rest of a list whatever else the message says ("I'm still waiting for the rest of the list"). */
@@ -213,8 +216,12 @@ function asksForDetails(s: Signals): boolean {
     || / (?:address|email|phone|number|card|visa|mastercard|bank account) (?:do )?you (?:have|hold|keep) (?:for|on) (?:me|us|my|our) | (?:card|visa|mastercard|amex)(?: [a-z]+){0,2} (?:still )?(?:saved|stored|on file) /.test(s.text);
 }
 
+/** "the site manager can't find his copy", "the rep said…": someone spoken of, not asked for. */
+const SPOKEN_OF = / (?:the|our|my|his|her|their) (?:[a-z]+ )?(?:manager|rep|representative|staff|agent|person|someone|accountant) (?:said|says|told|tells|needs|need|wants|asked|asks|cant|can|could|is|has|will|would|wont|mentioned|found) /;
+
 function asksForPerson(s: Signals): boolean {
   if (has(s, ['payments'])) return false;
+  if (SPOKEN_OF.test(s.text) && !/ (?:talk|speak|chat|call|contact|reach|connect|put me through|escalate) /.test(s.text)) return false;
   return / get hold of (?:you|someone|somebody|a person|your) /.test(s.text) || has(s, ['human', 'humans', 'person', 'someone', 'somebody', 'agent', 'representative', 'rep', 'operator', 'staff', 'support', 'manager', 'contact', 'callback', 'complaint', 'complain'])
     || / who (?:do|should|can) (?:i|we) (?:call|contact|speak to|talk to|email|write to|ask) | (?:billing|accounts|finance|support|customer service|collections) (?:team|department|dept|office|people|desk) /.test(s.text)
     || / (?:talk|speak|chat) (?:to|with) | call (?:me|back|you) | your (?:phone|number|email|address|contact|details|office) | reach (?:you|someone|your|a) | get in touch /.test(s.text);
@@ -232,7 +239,7 @@ function documentIntent(s: Signals): IntentName | null {
 }
 
 function asksLastPayment(s: Signals): boolean {
-  return / (?:last|latest|previous|recent|final) payment | when (?:did|was|have) i (?:last )?(?:pay|paid|make|made) | when was my (?:last )?payment /.test(s.text)
+  return / (?:last|latest|previous|recent|final) payment | when (?:did|was|have) (?:i|we) (?:last )?(?:pay|paid|make|made|send|sent|transfer|transferred) | when was my (?:last )?payment /.test(s.text)
     || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:you )?last (?:received|got|had) (?:money|payment|a payment|anything|funds) | (?:paid|sent|send|pay) (?:you )?last\b| last time (?:you|u) (?:got|received|had) | (?:last|latest) (?:make|made) a payment | how long ago did (?:i|we) (?:last )?(?:pay|make) | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) | (?:pay|paid) (?:most )?recently | most recent (?:payment|one) /.test(s.text);
 }
 
@@ -246,7 +253,7 @@ function listsPayments(s: Signals): boolean {
 
 /** "what can this bot do", "what do you support", "what can I ask": the portal's abilities, before any person is meant. */
 function asksWhatICanDo(s: Signals): boolean {
-  return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+)? do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
+  return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+){0,2} do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
     || / things (?:i|we) can (?:type|ask|say|write) | (?:requests|questions|commands|phrases) (?:do|can|does) (?:you|it|this) (?:understand|handle|answer|take) | guide me | first time (?:using|here|user) | new (?:here|to this|user) | how does (?:this|it) work /.test(s.text)
     || / (?:services|things|features|options) (?:does|do|can|could) (?:this|the|you)(?: [a-z]+)? (?:offer|do|provide|support) | how (?:can|could) (?:you|u) (?:help|assist) | what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i) use (?:this|it|you) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
 }
@@ -290,7 +297,7 @@ export function classifyIntent(s: Signals): IntentName {
   if (asksLastPayment(s)) return 'last_payment';
   if (has(s, ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments']) || / (?:you|u) owe (?:me|us) | owe (?:me|us) (?:back|money) /.test(s.text)) return 'credits';
   if (has(s, STATEMENT_WORDS)) return 'statement';
-  if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'debt', 'debts']) || / (?:am i|are we) (?:all )?(?:square|even|settled up|paid up|up to date) /.test(s.text)) return 'balance';
+  if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'bal', 'debt', 'debts']) || / (?:am i|are we) (?:all )?(?:square|even|settled up|paid up|up to date) /.test(s.text)) return 'balance';
   if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared', 'paperwork', 'papers', 'agreement', 'agreements', 'contract', 'contracts', 'tcs', 'terms']) || / price list /.test(s.text)) return 'documents';
   if (/ (?:have|did|had) (?:i|we) (?:ordered|order|bought|purchased) /.test(s.text)) return 'list_orders';
   if (has(s, ORDER_WORDS)) return 'list_orders';

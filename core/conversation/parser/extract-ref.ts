@@ -21,7 +21,8 @@ const PREFIX_DOCS: ReadonlyMap<string, DocKind | undefined> = new Map(Object.ent
 const NOT_PREFIXES = new Set(['no', 'nr', 'id', 'ref', 'num', 'to', 'on', 'of', 'in', 'by', 'at', 'or', 'and', 'the', 'for', 'from', 'last', 'past', 'next', 'mid', 'pre', 'post', 'ytd', 'mtd', ...MONTHS.keys()]);
 
 const REF = String.raw`([a-z0-9]+(?:-[a-z0-9]+)*)(?![a-z0-9]|[/.,]\d)`;
-const AFTER_DOC_WORD = new RegExp(String.raw`\b(invoices?|inv|bills?|orders?|payments?|pmt|receipts?)(?![a-z])(\s*(?:#|\b(?:number|num|nr|no|id|ref)\b\.?)\s*#?)?\s*${REF}`, 'g');
+/** The reference has a digit, so "payment receipt 55" is not taken for "payment" "receipt" (and 55 missed). */
+const AFTER_DOC_WORD = new RegExp(String.raw`\b(invoices?|inv|bills?|orders?|payments?|pmt|receipts?)(?![a-z])(\s*(?:#|\b(?:number|num|nr|no|id|ref)\b\.?)\s*#?)?\s*(?=[a-z0-9-]*\d)${REF}`, 'g');
 const PREFIXED = new RegExp(String.raw`(?<![a-z0-9@./#-])([a-z]{2,5})(-?)(\d[a-z0-9]*(?:-[a-z0-9]+)*)(?![a-z0-9]|[/.,]\d)`, 'g');
 const HASHED = new RegExp(String.raw`(?<![\w&])#\s?${REF}`, 'g');
 

@@ -10,7 +10,7 @@ import { INTENT_MODEL } from './intent-model';
 /** Words that say nothing of what is asked on their own. */
 const FUNCTION_WORDS = new Set(('i me my we us our you your u the a an this that these those it its is are was were be been am do does did have has had '
   + 'can could would should will shall may might must to of in on at for with from by about into and or but so if how what whats when where which who why '
-  + 'please pls hi hey there here just some any not no yes ok okay thanks thank im ive id dont cant get got')
+  + 'please pls hi hey there here just some any not no yes ok okay thanks thank im ive id dont cant get got bot actually really also still maybe')
   .split(' '));
 
 /** The least share of the probability the best intent must have. */
@@ -49,7 +49,7 @@ function weighIntents(input: GuessInput): { intent: IntentName; share: number } 
   // "how do I reset my laptop password?": known little words around unknown ones are no request.
   const content = words.filter((w) => !FUNCTION_WORDS.has(w));
   const telling = content.filter((w) => counts.get(w)?.some((n, k) => k % 2 === 0 && intents[n] !== 'unknown'));
-  if (content.length && telling.length * 2 < content.length) return undefined;
+  if (content.length && telling.length * 2 <= content.length) return undefined;
   // Laplace: each feature adds log((n + 1) / (total + vocabulary)); n is 0 for the intents it never occurred in.
   const scores = intents.map((_, c) => priors[c] - features.length * Math.log(totals[c] + vocabulary));
   for (const f of features) {
