@@ -99,13 +99,14 @@ function wantsReceipt(s: Signals): boolean {
 function wantsToPay(s: Signals): boolean {
   // "list payments I made via the payment link" is a list.
   if (has(s, ['payments']) && / (?:list|show|see|view|display|which) /.test(s.text)) return false;
-  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
+  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send|arrange|initiate) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
     || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | charge (?:my|our|the) (?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
     || (s.amount !== undefined && / (?:toward|towards|against|apply|applied|off|take|clear|owing) /.test(s.text))
     || / (?:debit|charge) (?:my|our) (?:bank|card|account|credit card|debit card) | process (?:the |a |my |this )?payment | use (?:my|our|a) (?:[a-z]+ )?(?:card|bank|account) (?:for|to pay|on) | transfer (?:[a-z]+ ){0,3}from (?:my|our) (?:bank|account) | square up | (?:bring|get) (?:my|our|the) balance (?:down )?to zero | put (?:my|our|the) (?:whole |full |entire )?balance on /.test(s.text)
     || / (?:can|could|may) (?:i|we) use (?:ach|bank|card|a card|my card|[a-z]+ card) | (?:take|go|bring|open|send|give) (?:me |us )?(?:to )?(?:the |your )?payment (?:page|portal|screen) | (?:card|bank|ach|online) payment (?:for|of|on) | make (?:one|a single|one single) payment /.test(s.text)
     || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|amount|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
-  // "when did I last pay", "did I pay invoice 42" ask about the past.
+  // "when did I last pay", "did I pay invoice 42" ask about the past; "I don't want to pay yet, just show me" asks to see.
+  if (/ (?:dont|do not|not) (?:want|wanna|going|ready) to pay | not (?:paying|pay) (?:it |this |that |them )?yet /.test(s.text)) return false;
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
 }
 
@@ -135,12 +136,12 @@ function saysAlreadyPaid(s: Signals): boolean {
   if (/ (?:havent|hasnt|not|never|arent|isnt|wasnt|werent|yet to be) (?:yet )?(?:been )?(?:paid|settled) /.test(s.text)) return false;
   if (/ (?:you|u) (?:already |have already )?(?:took|taken|debited|deducted|collected|charged) (?:the |my |our )?(?:money|payment|amount|it|funds) | already (?:took|taken|debited|deducted|collected|charged) /.test(s.text)) return true;
   if (/ already (?:paid|payed|settled|sent|made|done|transferred|covered|cleared) | (?:paid|payed|settled) (?:[a-z]+ ){0,5}already /.test(s.text)) return true;
-  if (/ (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:was|has been|have been|were|got) (?:sent|made|paid|mailed|posted|wired|transferred|dropped off) | (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:went out|has gone out|went through|is in the (?:mail|post)) /.test(s.text)) return true;
+  if (/ (?:payment|cheque|check|money|transfer|funds|cash) (?:[a-z]+ ){0,3}(?:was|has been|have been|were|got) (?:sent|made|paid|mailed|posted|wired|transferred|dropped off) | (?:payment|cheque|check|money|transfer|funds|cash|remittance) (?:[a-z]+ ){0,3}(?:went out|has gone out|went through|cleared|is in the (?:mail|post)) /.test(s.text)) return true;
   // "invoice 808 was paid on Nov 20", "the amount was remitted": said as done (a question would end at "paid").
   if (/ (?:was|were|has been|have been|got) (?:already |fully )?(?:paid|settled|cleared|remitted|transferred|wired|done|completed|processed|taken|debited|deducted|collected|handed|given) (?:on|by|via|through|in full|last|yesterday|already|days|weeks|two|a few|ago|for|from|to) | (?:paid|remitted|transferred|sent|done) (?:[a-z]+ ){0,2}ago /.test(s.text)) return true;
   if (/ (?:you|u) (?:[a-z]+ )?(?:receive|get|got|see|seen) (?:my|our) (?:transfer|payment|cheque|check|money|remittance) /.test(s.text)) return true;
   // "I paid it", also after a question ("why does it say unpaid? I paid it").
-  if (/ (?:i|we|ive|weve) (?:already )?(?:paid|payed|settled) (?:it|this|that|them|these|those)\b/.test(s.text)) return true;
+  if (/ (?:i|we|ive|weve) (?:already |literally |just |actually |definitely |totally |def )?(?:paid|payed|settled) (?:it|this|that|them|these|those)\b/.test(s.text)) return true;
   // "paid INV-000333 on the 12th": a report, where "paid invoices" is a list.
   if (s.text.startsWith(' paid ') && (s.ref !== undefined || / paid (?:it|this|that|them|yesterday|today|already|last|on|via|by) /.test(s.text))) return true;
   if (/ (?:what|whats|how|when|whens|which|where|why|did|does|do|have you|has it|is it|was it|were|can|could|will|would|should) /.test(s.text) || / (?:is|was|has) /.test(s.text.slice(0, 5))) return false;
@@ -177,7 +178,7 @@ function disputes(s: Signals): boolean {
 function promisesToPay(s: Signals): boolean {
   const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing', 'remit', 'remitting', 'scheduled']);
   const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything', 'owe']);
-  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | gets? paid | (?:funds|money|payment|cheque|check|transfer) (?:should|will|shall|ought to|is going to) (?:reach|be with|get to|arrive|land|clear) | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) | (?:all right|alright|ok|okay|fine|possible) if (?:i|we) (?:paid|pay|settled|settle) /.test(s.text);
+  const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | gets? paid | (?:funds|money|payment|cheque|check|transfer) (?:should|will|shall|ought to|is going to) (?:reach|be with|get to|arrive|land|clear) | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) | expect (?:our|the|my|a|your) (?:remittance|payment|money|funds|cheque|check|transfer) | (?:all right|alright|ok|okay|fine|possible) if (?:i|we) (?:paid|pay|settled|settle) /.test(s.text);
   if (!((verb && what) || paidLater)) return false;
   if (/ (?:did|didnt|already|was|were|havent|hasnt) | (?:ive|weve) (?:already )?(?:paid|settled|sent|transferred|made) |(?<! if) (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
   // "can"/"could" promise only with I or we: "could you send me …" is a request.
@@ -192,7 +193,7 @@ const MORE_WORDS = new Set(['and', 'gimme', 'lot', 'batch', 'set', 'carry', 'mor
 const MORE_MARKS = ['more', 'next', 'rest', 'remaining', 'remainder', 'continue', 'further', 'others'];
 
 /** Phrases that ask for the rest of a list whatever else the message says ("I'm still waiting for the rest of the list"). */
-const STRONG_MORE = / not just the first | where you (?:stopped|left off) | continue from | (?:see|show|give|send) (?:me )?another | another (?:few|page|batch|set|lot) | more to show | any ?more (?:to show|left|items|results)? $| scroll down | (?:a )?couple more | subsequent (?:results|items|ones|entries|page|part) | the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
+const STRONG_MORE = / not just the first | where you (?:stopped|left off) | continue from | (?:see|show|give|send) (?:me )?another | another (?:few|page|batch|set|lot) | more to show | any ?more (?:to show|left|items|results)? $| scroll down | (?:a )?couple more | subsequent (?:results|items|ones|entries|page|part) | the rest | (?:a few|some) more | next (?:part|few|one|ones|lot|batch|bunch|set|page|items|results|entries) | following (?:items|ones|results|page|entries) | (?:additional|further|remaining) (?:results|items|ones|entries|lines) | (?:the )?other ones | keep (?:them|it|em) coming | what comes next | (?:what|whats|and) (?:comes )?after (?:these|this|that|those) | (?:anything|what) else on (?:that|the|this) list | further down | rest of (?:the|that|this) list | page after /;
 
 /** "more", "next page please", "show me the rest": the next part of the list just shown. */
 function asksForMore(s: Signals): boolean {
@@ -245,7 +246,7 @@ function asksLastPayment(s: Signals): boolean {
 
 function listsPayments(s: Signals): boolean {
   // "invoices with partial payments" are invoices.
-  if (has(s, ['payments', 'transactions', 'transaction', 'transfers', 'cheques', 'checks'])) return !(has(s, INVOICE_WORDS) && / (?:with|having) (?:partial |part )?payments /.test(s.text));
+  if (has(s, ['payments', 'transactions', 'transaction', 'transfers', 'cheques', 'checks', 'remittance', 'remittances'])) return !(has(s, INVOICE_WORDS) && / (?:with|having) (?:partial |part )?payments /.test(s.text));
   const invoices = has(s, INVOICE_WORDS);
   if (invoices) return false;
   return has(s, ['payment', 'pmt']) || / (?:what|how much) (?:have i|did i|i have|i) (?:paid|pay) | (?:ive|i have|i) paid | (?:everything|all|what|how much) (?:that )?(?:i|we) (?:have )?(?:paid|payed) /.test(s.text);
@@ -255,7 +256,7 @@ function listsPayments(s: Signals): boolean {
 function asksWhatICanDo(s: Signals): boolean {
   return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+){0,2} do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
     || / things (?:i|we) can (?:type|ask|say|write) | (?:requests|questions|commands|phrases) (?:do|can|does) (?:you|it|this) (?:understand|handle|answer|take) | guide me | first time (?:using|here|user) | new (?:here|to this|user) | how does (?:this|it) work /.test(s.text)
-    || / (?:services|things|features|options) (?:does|do|can|could) (?:this|the|you)(?: [a-z]+)? (?:offer|do|provide|support) | how (?:can|could) (?:you|u) (?:help|assist) | what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i) use (?:this|it|you) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
+    || / (?:services|things|features|options|functions|functionality|capabilities) (?:does|do|can|could) (?:this|the|you)(?: [a-z]+)? (?:offer|do|provide|support) | how (?:can|could) (?:you|u) (?:help|assist) | what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i|do we|does one|do you) use (?:this|it|you) | what (?:[a-z]+ ){0,3}(?:can|could) (?:you|u) (?:do|help with) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
 }
 
 function asksHelp(s: Signals): boolean {
@@ -287,7 +288,7 @@ export function classifyIntent(s: Signals): IntentName {
     if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what|whats) .*(?:need|have|got|left) to pay | whats left to pay /.test(s.text)) return 'balance';
     return paysEverything(s) ? 'pay_all' : 'pay_invoice';
   }
-  if (/ (?:last|previous|latest|most recent) (?:payment|transfer|amount|sum) /.test(s.text) && !has(s, ['card', 'bank', 'method', 'methods'])) return 'last_payment';
+  if (/ (?:last|previous|latest|most recent) (?:payment|transfer|remittance|amount|sum) /.test(s.text) && !has(s, ['card', 'bank', 'method', 'methods'])) return 'last_payment';
   if (asksForDetails(s)) return 'my_details';
   if (asksWhatICanDo(s)) return 'help';
   if (asksForPerson(s)) return 'contact';

@@ -105,6 +105,7 @@ const FALLBACKS: ReadonlySet<IntentName> = new Set(['show_invoice', 'show_order'
 /** Replies to the merchant that such messages often are ("invoice 907 gets paid wednesday", "I reject invoice 711"). */
 const REPLIES: ReadonlySet<IntentName> = new Set(['promise_to_pay', 'already_paid', 'dispute']);
 const VERY_SURE = 0.99;
+const QUESTION = /^ (?:has|have|is|was|were|did|does|do) /;
 
 /** Words without which a message is no promise, claim or dispute ("is it going to rain tomorrow?"). */
 const MONEY_WORDS = ['pay', 'paid', 'paying', 'payment', 'money', 'funds', 'invoice', 'invoices', 'bill', 'bills', 'transfer', 'transferred', 'cheque', 'check', 'amount', 'balance', 'owe', 'charge', 'charged', 'charges', 'price', 'cash', 'remit', 'remitted', 'settle', 'settled', 'cleared'];
@@ -118,7 +119,8 @@ function guessed(r: Understood): IntentName {
 
 /** A fallback of the rules gives way to a reply the guess is very sure of. */
 function reconsidered(ruled: IntentName, r: Understood): IntentName {
-  if (!FALLBACKS.has(ruled)) return ruled;
+  // "has INV-000118 been paid yet?" asks; it claims or promises nothing.
+  if (!FALLBACKS.has(ruled) || QUESTION.test(r.text)) return ruled;
   const guess = guessIntent(guessInputOf(r), VERY_SURE);
   return guess && REPLIES.has(guess) ? guess : ruled;
 }
