@@ -104,7 +104,7 @@ function wantsToPay(s: Signals): boolean {
     || (s.amount !== undefined && / (?:toward|towards|against|apply|applied|off|take|clear|owing) /.test(s.text))
     || / (?:debit|charge) (?:my|our) (?:bank|card|account|credit card|debit card) | process (?:the |a |my |this )?payment | use (?:my|our|a) (?:[a-z]+ )?(?:card|bank|account) (?:for|to pay|on) | transfer (?:[a-z]+ ){0,3}from (?:my|our) (?:bank|account) | square up | (?:bring|get) (?:my|our|the) balance (?:down )?to zero | put (?:my|our|the) (?:whole |full |entire )?balance on /.test(s.text)
     || / (?:can|could|may) (?:i|we) use (?:ach|bank|card|a card|my card|[a-z]+ card) | (?:take|go|bring|open|send|give) (?:me |us )?(?:to )?(?:the |your )?payment (?:page|portal|screen) | (?:card|bank|ach|online) payment (?:for|of|on) | make (?:one|a single|one single) payment /.test(s.text)
-    || / clear (?:off )?(?:my |the |our |this |that |all )?(?:whole |entire |full |outstanding )?(?:balance|amount|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
+    || / clear (?:off )?(?:my |the |our |this |that |all )?(?:(?:whole|entire|full|outstanding|remaining|total) ){0,2}(?:balance|amount|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past; "I don't want to pay yet, just show me" asks to see.
   if (/ (?:dont|do not|not) (?:want|wanna|going|ready) to pay | not (?:paying|pay) (?:it |this |that |them )?yet /.test(s.text)) return false;
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
@@ -153,6 +153,8 @@ const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'reject', 'rejected',
 
 /** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
 function disputes(s: Signals): boolean {
+  // "I don't get how to use this thing" asks for help.
+  if (asksWhatICanDo(s) && !has(s, DISPUTE_WORDS)) return false;
   // "We sent back 3 boxes. Is there any credit available now?" asks for the credit.
   if (/ (?:is there|do (?:i|we) have|have (?:i|we) got|any) (?:any |a |some )?(?:credit|credits|refund) /.test(s.text) && !has(s, DISPUTE_WORDS)) return false;
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
@@ -240,7 +242,7 @@ function documentIntent(s: Signals): IntentName | null {
 }
 
 function asksLastPayment(s: Signals): boolean {
-  return / (?:last|latest|previous|recent|final) payment | when (?:did|was|have) (?:i|we) (?:last )?(?:pay|paid|make|made|send|sent|transfer|transferred) | when was my (?:last )?payment /.test(s.text)
+  return / (?:last|latest|previous|recent|final) payment | (?:last|latest|most recent) (?:thing|one|amount|sum) (?:that )?(?:i|we) (?:paid|sent|transferred) | when (?:did|was|have) (?:i|we) (?:last )?(?:pay|paid|make|made|send|sent|transfer|transferred) | when was my (?:last )?payment /.test(s.text)
     || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:you )?last (?:received|got|had) (?:money|payment|a payment|anything|funds) | (?:paid|sent|send|pay) (?:you )?last\b| last time (?:you|u) (?:got|received|had) | (?:last|latest) (?:make|made) a payment | how long ago did (?:i|we) (?:last )?(?:pay|make) | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) | (?:pay|paid) (?:most )?recently | most recent (?:payment|one) /.test(s.text);
 }
 
@@ -261,13 +263,13 @@ function asksWhatICanDo(s: Signals): boolean {
 
 function asksHelp(s: Signals): boolean {
   return has(s, ['help', 'commands', 'command', 'options', 'info', 'instructions', 'howto'])
-    || / what (?:can|do|could) (?:you|i) | how (?:does|do) (?:this|it|you) work | how (?:do|can) i use | who are you | what is this | what are my options /.test(s.text);
+    || / what (?:can|do|could) (?:you|i) | how (?:does|do) (?:this|it|you)(?: [a-z]+)? work | how (?:do|can) i use | who are you | what is this | what are my options /.test(s.text);
 }
 
 function greets(s: Signals): boolean {
   return has(s, ['hi', 'hello', 'hey', 'heya', 'hiya', 'hallo', 'hola', 'howdy', 'yo', 'greetings', 'morning', 'afternoon', 'evening', 'menu', 'start', 'started', 'begin', 'sup', 'hii', 'hai'])
     || has(s, ['gday', 'gidday', 'hullo', 'ahoy', 'namaste', 'bonjour', 'ciao', 'salaam', 'salam', 'assalamualaikum', 'salaams'])
-    || / main menu | start over | good day /.test(s.text);
+    || / main menu | start over | good day | he+y+ | hi+ | hel+o+ | hiy+a+ /.test(s.text);
 }
 
 /** "Hi, it's Priya from Sharma Traders": a hello that introduces its writer. */

@@ -59,5 +59,7 @@ function weighIntents(input: GuessInput): { intent: IntentName; share: number } 
   const best = Math.max(...scores);
   const shares = scores.map((s) => Math.exp(s - best));
   const top = scores.indexOf(best);
+  // A guess rests on a word that tells: "how old are you" has only "old", never seen in a request for help.
+  if (content.length && !telling.some((w) => counts.get(w)!.some((n, k) => k % 2 === 0 && n === top))) return undefined;
   return { intent: intents[top] as IntentName, share: shares[top] / shares.reduce((a, b) => a + b, 0) };
 }

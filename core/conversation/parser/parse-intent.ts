@@ -125,11 +125,15 @@ function reconsidered(ruled: IntentName, r: Understood): IntentName {
   return guess && REPLIES.has(guess) ? guess : ruled;
 }
 
-/** A number written as money without a currency mark ("1,999.99", "45.50"): an amount where the message pays. */
+/**
+ * A number written as money without a currency mark ("1,999.99", "45.50", "45.5"), or a round
+ * one said as a sum in a message that pays ("pay part of invoice 19, like 100"): an amount where the message pays.
+ */
 function bareAmount(text: string): string | undefined {
-  const match = /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})\.(\d{2})(?![\d.,]\d)|(?<![\w.,/-])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)/.exec(text);
-  if (!match) return undefined;
-  return match[3] ? formatAmount(match[3], undefined) : formatAmount(match[1], match[2]);
+  const match = /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})\.(\d{1,2})(?![\d.,]\d)|(?<![\w.,/-])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)/.exec(text);
+  if (match) return match[3] ? formatAmount(match[3], undefined) : formatAmount(match[1], match[2]);
+  const said = /\bpay(?:ing)?\b.*\b(?:like|about|around|roughly|approx|approximately|maybe|just|only) (\d{1,9})(?![\w.,/-]| (?:days?|weeks?|months?|years?|hours?|invoices?|bills?)\b)/.exec(text);
+  return said ? formatAmount(said[1], undefined) : undefined;
 }
 
 export function parseIntent(text: string, now: string): ParsedIntent {
