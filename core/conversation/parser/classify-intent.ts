@@ -34,7 +34,7 @@ const PAYMENT_WORDS = ['payment', 'payments', 'transaction', 'transactions', 'pm
 const RECEIPT_WORDS = ['receipt', 'receipts'];
 export const STATEMENT_WORDS = ['statement', 'statements', 'soa', 'stmt'];
 /** Words that carry no request: "please stop" is "stop". */
-const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'thanks', 'thank', 'you', 'thx', 'now', 'hey', 'hi', 'hello', 'bot', 'just', 'ok', 'okay', 'it', 'all', 'this', 'that', 'right', 'asap', 'the', 'me', 'again', 'a', 'i', 'want', 'to']);
+const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'thanks', 'thank', 'you', 'thx', 'now', 'hey', 'hi', 'hello', 'bot', 'just', 'ok', 'okay', 'it', 'all', 'this', 'that', 'right', 'asap', 'the', 'me', 'again', 'a', 'i', 'want', 'to', 'mate', 'bro', 'buddy', 'pal', 'dude']);
 const OPT_OUT_ALONE = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke']);
 const OPT_IN_ALONE = new Set(['start', 'unstop', 'subscribe', 'resubscribe', 'optin', 'resume']);
 const MESSAGES = String.raw`(?:texting|texts|text|messaging|messages|message|msging|msgs|msg|sending|contacting|emailing|emails|notifications|notification|reminders|reminder|spamming|spam|bothering|calling|sms|whatsapp|alerts|updates)`;
@@ -179,7 +179,7 @@ function disputes(s: Signals): boolean {
 /** "I'll pay on Friday", "can pay invoice 42 by the 15th", "payment next week". */
 function promisesToPay(s: Signals): boolean {
   const verb = has(s, ['pay', 'paying', 'settle', 'settling', 'payment', 'transfer', 'transferring', 'wire', 'send', 'sending', 'clear', 'clearing', 'remit', 'remitting', 'scheduled']);
-  const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything', 'owe']);
+  const what = s.ref !== undefined || has(s, ['pay', 'paying', 'settle', 'payment', 'money', 'funds', 'cheque', 'check', 'balance', 'invoice', 'invoices', 'bill', 'bills', 'amount', 'transfer', 'it', 'this', 'that', 'everything', 'owe', 'dues']);
   const paidLater = / (?:have|get) (?:it|this|that|them|everything|the [a-z]+) paid | (?:will|ill|shall|should|going to|gonna|can) be paid | gets? paid | (?:funds|money|payment|cheque|check|transfer) (?:should|will|shall|ought to|is going to) (?:reach|be with|get to|arrive|land|clear) | (?:have|get|send) (?:you )?(?:the |your |our )?(?:money|payment|funds|cheque|check) (?:by|on|before) | expect (?:our|the|my|a|your) (?:remittance|payment|money|funds|cheque|check|transfer) | (?:all right|alright|ok|okay|fine|possible) if (?:i|we) (?:paid|pay|settled|settle) /.test(s.text);
   if (!((verb && what) || paidLater)) return false;
   if (/ (?:did|didnt|already|was|were|havent|hasnt) | (?:ive|weve) (?:already )?(?:paid|settled|sent|transferred|made) |(?<! if) (?:i|we|just|has been|have been) paid /.test(s.text)) return false;
@@ -212,7 +212,7 @@ function asksForDetails(s: Signals): boolean {
   // "use my credit card for invoice 55", "debit my bank": paying with it, not asking about it.
   const paying = s.ref !== undefined || / (?:pay|debit|process|transfer|use|put|charge|cover|bring|square|wanna use) /.test(s.text);
   return (!paying && / my (?:account |contact |personal |billing )?(?:details|detail|info|information|profile|address|email|phone|number|card|cards|bank) /.test(s.text))
-    || / on file | who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
+    || (/ on file /.test(s.text) && !has(s, ['credit', 'credits', 'refund', 'refunds'])) || / who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
     || / (?:saved|stored|registered) (?:card|cards|bank|payment|account|details|method|methods) /.test(s.text)
     || / (?:details|info|information|data) (?:do )?(?:you )?(?:have|hold|keep) (?:for|on|about) (?:me|us|my|our) | what do you (?:have|know|hold) (?:on|about) (?:me|us) /.test(s.text)
     || / (?:name|address|email|phone|number|details)(?: [a-z]+){0,3} (?:is|are) (?:registered (?:to|with|on)|on file for|listed on|on) (?:my|our) (?:account|profile) /.test(s.text)
@@ -268,7 +268,7 @@ function asksHelp(s: Signals): boolean {
 
 function greets(s: Signals): boolean {
   return has(s, ['hi', 'hello', 'hey', 'heya', 'hiya', 'hallo', 'hola', 'howdy', 'yo', 'greetings', 'morning', 'afternoon', 'evening', 'menu', 'start', 'started', 'begin', 'sup', 'hii', 'hai'])
-    || has(s, ['gday', 'gidday', 'hullo', 'ahoy', 'namaste', 'bonjour', 'ciao', 'salaam', 'salam', 'assalamualaikum', 'salaams'])
+    || has(s, ['gday', 'gidday', 'hullo', 'ahoy', 'namaste', 'bonjour', 'ciao', 'salaam', 'salam', 'assalamualaikum', 'salaams', 'howzit', 'kiaora'])
     || / main menu | start over | good day | he+y+ | hi+ | hel+o+ | hiy+a+ /.test(s.text);
 }
 

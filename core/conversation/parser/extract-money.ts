@@ -12,7 +12,8 @@ const SYMBOLS: ReadonlyMap<string, string | undefined> = new Map(Object.entries(
   '€': 'EUR', '£': 'GBP', '₹': 'INR', $: undefined, rs: undefined, 'us$': 'USD', euro: 'EUR', euros: 'EUR',
   pound: 'GBP', pounds: 'GBP', quid: 'GBP', sterling: 'GBP', dollar: undefined, dollars: undefined, bucks: undefined,
 }));
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.(\d{1,2}))?(?![\d]|[.,]\d)`;
+/** Thousands by threes, or by lakhs and crores as India writes them ("1,50,000"). */
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,15})(?:\.(\d{1,2}))?(?![\d]|[.,]\d)`;
 const BEFORE = new RegExp(String.raw`(?<![\w.,])(us\$|[$€£₹]|\brs\b\.?|\b(?:${CODES})\b)\s?${NUMBER}`);
 const AFTER = new RegExp(String.raw`(?<![\w.,$€£₹])${NUMBER}\s?([€£₹]|(?:${CODES}|euros?|pounds?|quid|sterling|dollars?|bucks)\b)`);
 const CODE_ALONE = new RegExp(String.raw`\b(${CODES}|euros?|sterling)\b`);
