@@ -182,6 +182,35 @@ describe('contractions and sentence ends', () => {
   ]);
 });
 
+describe('what one phrasing taught must not misread another', () => {
+  expectParses([
+    ['I paid some of invoice 42 yesterday', { intent: 'already_paid', ref: '42' }],
+    ['invoices i only paid part of', { intent: 'list_invoices', status: 'partially_paid' }],
+    ["I'm not ready to pay the whole thing, can I pay 100 on invoice 42?", { intent: 'pay_invoice', ref: '42', amount: '100.00' }],
+    ["I don't want to pay yet, just show me the unpaid invoices", { intent: 'list_invoices', status: 'unpaid' }],
+    ["Stop sending me reminders, I'll call you back on Monday", { intent: 'opt_out' }],
+    ['I unsubscribed by mistake, please turn the messages back on', { intent: 'opt_in' }],
+    ["No objection, we'll pay invoice 42 on Friday", { intent: 'promise_to_pay', date: '2026-11-27', ref: '42' }],
+    ['i object to INV-000600', { intent: 'dispute', ref: 'INV-000600' }],
+    ['Have paid invoice 55 this morning', { intent: 'already_paid', ref: '55' }],
+    ['has INV-000118 been paid yet?', { intent: 'show_invoice', ref: 'INV-000118' }],
+    ['What can you do about invoice 42? We never ordered it', { intent: 'dispute', ref: '42' }],
+    ['What does the bill include, do I owe anything else?', { intent: 'balance' }],
+    ["I didn't receive the goods, is there a refund?", { intent: 'dispute' }],
+    ['We sent back 3 boxes of floor tiles. Is there any credit available now?', { intent: 'credits' }],
+    ["I'm paying for someone else", { intent: 'pay_invoice' }],
+    ['When did we send the purchase order?', { intent: 'list_orders' }],
+    ['when did we last send you money?', { intent: 'last_payment' }],
+    ['the bank processed the refund', { intent: 'credits' }],
+    ['pay invoice 42 around 10 am', { intent: 'pay_invoice', ref: '42' }],
+    ['pay invoice 42 on 15.1', { intent: 'pay_invoice', ref: '42' }],
+    ['i wanna pay part of invoice 19, like 100', { intent: 'pay_invoice', ref: '19', amount: '100.00' }],
+    ['pay INR 1,50,000 on invoice 42', { intent: 'pay_invoice', ref: '42', amount: '150000.00', currency: 'INR' }],
+    ['Our rep is not answering, can someone else help?', { intent: 'contact' }],
+    ['send our May statement to jane@example.com', { intent: 'forward', doc: 'statement', to: 'jane@example.com', period: { from: '2026-05-01', to: '2026-05-31' } }],
+  ]);
+});
+
 describe('anything else is unknown, never an error', () => {
   expectParses([
     ['', { intent: 'unknown' }],

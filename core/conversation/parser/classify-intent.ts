@@ -65,7 +65,7 @@ function optsIn(s: Signals): boolean {
 
 function optsOut(s: Signals): boolean {
   // "I unsubscribed by mistake, turn them back on" undoes an opt-out.
-  if (/ undo | (?:unsubscribe|optout|opted out|stopped)(?: [a-z]+){0,2} by (?:mistake|accident) | back on /.test(s.text)) return false;
+  if (/ undo | (?:unsubscribe|optout|opted out|stopped)(?: [a-z]+){0,2} by (?:mistake|accident) | (?:turn|switch|put|add|sign|count)(?: [a-z]+){0,3} back on /.test(s.text)) return false;
   const solo = core(s);
   if (solo.length === 1 && OPT_OUT_ALONE.has(solo[0])) return true;
   if (has(s, ['unsubscribe', 'optout', 'stopall'])) return true;
@@ -99,20 +99,20 @@ function wantsReceipt(s: Signals): boolean {
 function wantsToPay(s: Signals): boolean {
   // "list payments I made via the payment link" is a list.
   if (has(s, ['payments']) && / (?:list|show|see|view|display|which) /.test(s.text)) return false;
-  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send|arrange|initiate) (?:a |the )?(?:part |partial |full |small |first |final )?payment | (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
+  const pays = has(s, ['pay', 'paying', 'settle', 'checkout']) || / (?:make|submit|send|arrange|initiate) (?:a |the )?(?:part |partial |full |small |first |final )?payment (?!plans? |arrangement |schedule |terms )| (?:payment|pay) link | (?:part|partial) payment /.test(s.text)
     || / charge (?:[a-z]+ ){0,3}(?:to|on) (?:my |our |the )?(?:credit |debit )?card | charge (?:my|our|the) (?:credit |debit )?card | put (?:[a-z]+ ){0,2}(?:toward|towards|against|on|onto) /.test(s.text)
     || (s.amount !== undefined && / (?:toward|towards|against|apply|applied|off|take|clear|owing) /.test(s.text))
     || / (?:debit|charge) (?:my|our) (?:bank|card|account|credit card|debit card) | process (?:the |a |my |this )?payment | use (?:my|our|a) (?:[a-z]+ )?(?:card|bank|account) (?:for|to pay|on) | transfer (?:[a-z]+ ){0,3}from (?:my|our) (?:bank|account) | square up | (?:bring|get) (?:my|our|the) balance (?:down )?to zero | put (?:my|our|the) (?:whole |full |entire )?balance on /.test(s.text)
     || / (?:can|could|may) (?:i|we) use (?:ach|bank|card|a card|my card|[a-z]+ card) | (?:take|go|bring|open|send|give) (?:me |us )?(?:to )?(?:the |your )?payment (?:page|portal|screen) | (?:card|bank|ach|online) payment (?:for|of|on) | make (?:one|a single|one single) payment /.test(s.text)
     || / clear (?:off )?(?:my |the |our |this |that |all )?(?:(?:whole|entire|full|outstanding|remaining|total) ){0,2}(?:balance|amount|invoice|invoices|bill|bills|account|debt|everything|it) /.test(s.text);
   // "when did I last pay", "did I pay invoice 42" ask about the past; "I don't want to pay yet, just show me" asks to see.
-  if (/ (?:dont|do not|not) (?:want|wanna|going|ready) to pay | not (?:paying|pay) (?:it |this |that |them )?yet /.test(s.text)) return false;
+  if (/ (?:dont|do not|not) (?:want|wanna|ready) to pay (?:[a-z]+ ){0,2}yet | not (?:paying|pay) (?:it |this |that |them )?yet /.test(s.text)) return false;
   return pays && !/ (?:did|didnt|already|was|were|ive|havent|hasnt|have i|has it|have you) /.test(s.text);
 }
 
 /** "ACH", "bank transfer?", "do you take cards": a way to pay, asked about without a document (answered with the ways this customer has). */
 function asksHowToPay(s: Signals): boolean {
-  if (!s.options.method || namesDocument(s)) return false;
+  if (!s.options.method || namesDocument(s) || has(s, ['refund', 'refunds', 'credit', 'credits'])) return false;
   return core(s).length <= 3 || / (?:take|accept|accepts|use|support|allow|possible|option|options|way|ways) /.test(s.text);
 }
 
@@ -131,7 +131,7 @@ function saysAlreadyPaid(s: Signals): boolean {
   // "would it be all right if we paid #88 on the 15th" asks to pay later.
   if (/ if (?:i|we) (?:paid|pay|settled|settle) /.test(s.text)) return false;
   if (/(?<! (?:have|had|did|if)) (?:i|we|ive|weve) (?:have )?(?:already )?(?:paid|settled|transferred|wired|remitted|cleared|sent) (?:you )?(?:the |a |my |our )?(?:full |whole |total )?(?:amount|payment|money|funds|balance|sum) | done (?:the |my |our )?payment | payment (?:is |has been )?done | confirm(?:s|ed)? (?:[a-z]+ ){0,3}(?:was|has been|is) (?:paid|settled) /.test(s.text)) return true;
-  if (/ (?:i|we) did (?:pay|settle) | (?:team|department|office|accountant|accountants|bookkeeper|company|boss|finance|bank) (?:has |have |already )*(?:paid|settled|sent|transferred|remitted|processed) | (?:payment|transfer|cheque|check|money) (?:was |has been )?(?:made|done|sent|remitted|transferred) (?:on|last|yesterday|already|itself) /.test(s.text)) return true;
+  if (/ (?:i|we) did (?:pay|settle) | (?:team|department|office|accountant|accountants|bookkeeper|company|boss|finance|bank) (?:has |have |already )*(?:(?:paid|settled|sent|transferred|remitted)|processed (?:the |this |our |my )?(?:payment|transfer|remittance|it)) | (?:payment|transfer|cheque|check|money) (?:was |has been )?(?:made|done|sent|remitted|transferred) (?:on|last|yesterday|already|itself) /.test(s.text)) return true;
   // "invoices that haven't been paid yet" are unpaid ones.
   if (/ (?:havent|hasnt|not|never|arent|isnt|wasnt|werent|yet to be) (?:yet )?(?:been )?(?:paid|settled) /.test(s.text)) return false;
   if (/ (?:you|u) (?:already |have already )?(?:took|taken|debited|deducted|collected|charged) (?:the |my |our )?(?:money|payment|amount|it|funds) | already (?:took|taken|debited|deducted|collected|charged) /.test(s.text)) return true;
@@ -149,18 +149,18 @@ function saysAlreadyPaid(s: Signals): boolean {
     || / (?:its|it is|it was|it has been|this is|this was|that is|that was|thats|has been|have been|been) (?:already |fully )?(?:paid|settled) /.test(s.text);
 }
 
-const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'reject', 'rejected', 'rejecting', 'contest', 'contesting', 'duplicate', 'duplicated', 'disagree', 'disagreeing', 'error', 'errors', 'damaged', 'defective', 'faulty', 'broken', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy', 'object', 'objecting', 'objection'];
+const DISPUTE_WORDS = ['dispute', 'disputed', 'disputing', 'reject', 'rejected', 'rejecting', 'contest', 'contesting', 'duplicate', 'duplicated', 'disagree', 'disagreeing', 'error', 'errors', 'damaged', 'defective', 'faulty', 'broken', 'overcharged', 'overcharge', 'overbilled', 'incorrect', 'inaccurate', 'wrong', 'mistake', 'mistaken', 'bogus', 'erroneous', 'fraudulent', 'fraud', 'discrepancy'];
 
 /** "invoice 42 is wrong", "I never ordered this", "I was charged twice". */
 function disputes(s: Signals): boolean {
-  // "I don't get how to use this thing" asks for help.
-  if (asksWhatICanDo(s) && !has(s, DISPUTE_WORDS)) return false;
-  // "We sent back 3 boxes. Is there any credit available now?" asks for the credit.
-  if (/ (?:is there|do (?:i|we) have|have (?:i|we) got|any) (?:any |a |some )?(?:credit|credits|refund) /.test(s.text) && !has(s, DISPUTE_WORDS)) return false;
   if (has(s, DISPUTE_WORDS)) return !/ wrong (?:number|person|chat|contact|guy|people) | (?:went|go|goes|going|gone) wrong /.test(s.text);
-  return / (?:never|didnt|did not|dont|havent|not) (?:order|ordered|place|placed|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did|arrive|arrived|came|come|agree with) /.test(s.text)
+  // "I don't get how to use this thing" asks for help.
+  if (/ (?:dont|do not|didnt) (?:get|understand) how /.test(s.text)) return false;
+  // "We sent back 3 boxes. Is there any credit available now?" asks for the credit; "I never got it, is there a refund?" disputes.
+  if (/ (?:is there|do (?:i|we) have|have (?:i|we) got) (?:any |a |some )?(?:credit|credits|refund) /.test(s.text) && !/ (?:never|didnt|did not|not|no) /.test(s.text)) return false;
+  return / (?:i|we) (?:must |have to |strongly )?object(?:ing)? to | (?:never|didnt|did not|dont|havent|not) (?:order|ordered|place|placed|receive|received|get|got|buy|bought|ask for|asked for|agree to|agreed to|sign|signed|recognise|recognize|owe|work|worked|deliver|delivered|provide|provided|use|used|do|did|arrive|arrived|came|come|agree with) /.test(s.text)
     || / (?:cancel|remove|withdraw|void) (?:this|that|the) (?:invoice|bill)|(?:invoice|bill) (?:has |was |is )?(?:already )?(?:been )?(?:cancelled|canceled) | not (?:taken|availed|used|received|requested) (?:any )?(?:such )?(?:service|services|goods|items|delivery) /.test(s.text)
-    || / (?:someone|somebody) else(?: ?s)? (?:order|orders|invoice|invoices|bill|bills|goods|delivery|items|stuff|job|work|account|purchase|charge) | (?:is|its|belongs to|for) (?:someone|somebody) else(?: ?s)? $| not our (?:order|invoice|bill) | not (?:liable|responsible) for | same (?:job|item|order|work|charge|service) (?:on|in) (?:two|both) | (?:were|we are|im|i am|are) (?:tax |gst |vat )?exempt | only (?:[a-z]+ ){0,2}(?:arrived|came|turned up) /.test(s.text)
+    || / (?:someone|somebody) else(?: ?s)? (?:order|orders|invoice|invoices|bill|bills|goods|delivery|items|stuff|account|purchase|charge) | (?:is|its|belongs to) (?:someone|somebody) else(?: ?s)? $| not our (?:order|invoice|bill) | not (?:liable|responsible) for | same (?:job|item|order|work|charge|service) (?:on|in) (?:two|both) | (?:were|we are|im|i am|are) (?:tax |gst |vat )?exempt | only (?:[a-z]+ ){0,2}(?:arrived|came|turned up) /.test(s.text)
     || / (?:dont|do not) (?:think|believe) (?:i|we) owe | (?:i|we) (?:dont|do not) owe (?:this|that|it|you) | should (?:have been|be) (?:cancelled|canceled|voided|removed|credited) | only (?:[a-z]+ ){0,2}(?:were|was) (?:worked|delivered|used|received|done|supplied) /.test(s.text)
     || / (?:not|wont|will not|refuse to) pay(?:ing)? (?:this|that|it|for) | (?:wasnt|was not|werent|were not|never) (?:done|delivered|finished|completed|provided) /.test(s.text)
     || / (?:discount|credit|refund|rebate) (?:[a-z]+ ){0,3}(?:is |was )?(?:missing|not applied|wasnt applied|left off) | missing (?:discount|credit) /.test(s.text)
@@ -170,7 +170,7 @@ function disputes(s: Signals): boolean {
     || / (?:doesnt|does not|dont|do not|didnt) (?:look|seem) (?:right|correct)| (?:doesnt|does not|dont|do not) (?:add up|match|make sense) /.test(s.text)
     || / (?:billed|charged|invoiced) (?:me |us )?for (?:[a-z]+ ){0,3}(?:i|we) (?:cancelled|canceled|returned|never|didnt|did not) /.test(s.text)
     || / (?:is|are|seems|looks|was) (?:way |much |far |a lot |a bit )?too (?:high|much|expensive|big) | overpriced /.test(s.text)
-    || / (?:invoice|bill|amount|total|count|headcount|figure|figures|number|numbers|quantity|quantities|price|prices|rate|hours) (?:[a-z]+ ){0,3}(?:is|are|seems|looks|was) (?:way |a bit |a little |slightly )?off /.test(s.text)
+    || / (?:invoice|bill|amount|total|count|headcount|figure|figures|number|numbers|quantity|quantities|price|prices|rate|hours) (?:(?!reminders |messages |texts |notifications |alerts )[a-z]+ ){0,2}(?:is|are|seems|looks|was) (?:way |a bit |a little |slightly )?off /.test(s.text)
     || / (?:higher|more|bigger) than (?:the |our |my |what )?(?:quote|quoted|agreed|estimate|estimated|price we agreed|we agreed|i was quoted|we were quoted) | only (?:got|received|ordered|had|delivered|used|worked|needed) | (?:wont|will not|refuse to|not going to|am not going to|shouldnt have to) pay /.test(s.text)
     || / (?:charged|billed) (?:[a-z]+ ){1,3}(?:twice|double|two times) /.test(s.text)
     || / (?:not|isnt|arent|wasnt|werent) (?:what|the (?:price|rate|amount)) (?:we|i) (?:agreed|ordered|were quoted|was quoted|asked for) | (?:not|isnt|arent) as (?:agreed|quoted) /.test(s.text);
@@ -220,7 +220,7 @@ function asksForDetails(s: Signals): boolean {
 }
 
 /** "the site manager can't find his copy", "the rep said…": someone spoken of, not asked for. */
-const SPOKEN_OF = / (?:the|our|my|his|her|their) (?:[a-z]+ )?(?:manager|rep|representative|staff|agent|person|someone|accountant) (?:said|says|told|tells|needs|need|wants|asked|asks|cant|can|could|is|has|will|would|wont|mentioned|found) /;
+const SPOKEN_OF = / (?:the|our|my|his|her|their) (?:[a-z]+ )?(?:manager|rep|representative|staff|agent|person|someone|accountant) (?:said|says|told|tells|needs|need|wants|asked|asks|cant|couldnt|wont|mentioned|found) /;
 
 function asksForPerson(s: Signals): boolean {
   if (has(s, ['payments'])) return false;
@@ -242,7 +242,7 @@ function documentIntent(s: Signals): IntentName | null {
 }
 
 function asksLastPayment(s: Signals): boolean {
-  return / (?:last|latest|previous|recent|final) payment | (?:last|latest|most recent) (?:thing|one|amount|sum) (?:that )?(?:i|we) (?:paid|sent|transferred) | when (?:did|was|have) (?:i|we) (?:last )?(?:pay|paid|make|made|send|sent|transfer|transferred) | when was my (?:last )?payment /.test(s.text)
+  return / (?:last|latest|previous|recent|final) payment | (?:last|latest|most recent) (?:thing|one|amount|sum) (?:that )?(?:i|we) (?:paid|sent|transferred) | when (?:did|was|have) (?:i|we) (?:last )?(?:pay|paid|make|made) | when (?:did|have) (?:i|we) (?:last )?(?:send|sent|transfer|transferred) (?:you )?(?:the |any |some )?(?:money|payment|funds|cash) | when was my (?:last )?payment /.test(s.text)
     || / last (?:paid|time i paid) | payment (?:go|gone|went) through | did my payment | (?:you )?last (?:received|got|had) (?:money|payment|a payment|anything|funds) | (?:paid|sent|send|pay) (?:you )?last\b| last time (?:you|u) (?:got|received|had) | (?:last|latest) (?:make|made) a payment | how long ago did (?:i|we) (?:last )?(?:pay|make) | (?:pay|paid) last time | last time (?:i|we) (?:paid|pay) | (?:pay|paid) (?:most )?recently | most recent (?:payment|one) /.test(s.text);
 }
 
@@ -256,7 +256,7 @@ function listsPayments(s: Signals): boolean {
 
 /** "what can this bot do", "what do you support", "what can I ask": the portal's abilities, before any person is meant. */
 function asksWhatICanDo(s: Signals): boolean {
-  return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+){0,2} do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
+  return / what (?:can|does|could) (?:this|the|you|it)(?: [a-z]+)?(?: actually| really| even)? do | what (?:sort|sorts|kind|kinds|type|types) of (?:things|stuff|questions|requests) | what (?:can|could|should) i (?:ask|say|type|write|do here) | what do you (?:support|do|offer|know|understand) | what (?:to|should i|do i) (?:type|say|ask|write) /.test(s.text)
     || / things (?:i|we) can (?:type|ask|say|write) | (?:requests|questions|commands|phrases) (?:do|can|does) (?:you|it|this) (?:understand|handle|answer|take) | guide me | first time (?:using|here|user) | new (?:here|to this|user) | how does (?:this|it) work /.test(s.text)
     || / (?:services|things|features|options|functions|functionality|capabilities) (?:does|do|can|could) (?:this|the|you)(?: [a-z]+)? (?:offer|do|provide|support) | how (?:can|could) (?:you|u) (?:help|assist) | what i can (?:ask|say|type|write|do) | how (?:to|do i|can i|should i|do we|does one|do you) use (?:this|it|you) | what (?:[a-z]+ ){0,3}(?:can|could) (?:you|u) (?:do|help with) | (?:is|are) able to do | (?:explain|tell me) what (?:this|you|it) | not understand how /.test(s.text);
 }

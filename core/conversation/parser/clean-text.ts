@@ -20,7 +20,7 @@ export function cleanText(raw: string): string {
       .replace(/[^a-z0-9@.+\-/#$\u20ac\u00a3\u20b9,'()_]+/g, ' ')
       // "we'd" is no Wednesday, "we're" no past tense.
       .replace(/\b(i|we|you|they|he|she|it|who|that)'d\b/g, '$1 would')
-      .replace(/\b(when|where|how|what|why)'d\b/g, '$1 did')
+      .replace(/\b(when|where|what|why)'d\b/g, '$1 did')
       .replace(/\b(we|you|they|who)'re\b/g, '$1 are')
       .replace(/'s\b/g, '')
       .replace(/([a-z])'(?=[a-z])/g, '$1')
@@ -41,7 +41,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:past|over)[ -]due\b/g, 'overdue'],
   [/\b(?:not yet|not|un|yet to be) paid\b/g, 'unpaid'],
   [/\b(?:partially|partly|part|partial)[ -]?paid\b/g, 'partpaid'],
-  [/\b(?:only )?paid (?:part|some|a part) of\b/g, 'partpaid'],
+  // "invoices I only paid part of"; "I paid part of the balance" is a claim.
+  [/\b(?:only )?paid (?:part|some|a part) of(?= *(?:$|[,.?!]))/g, 'partpaid'],
   [/\bopt[ -]?out\b/g, 'optout'],
   [/\bopt[ -]?in\b/g, 'optin'],
   [/\bun[ -]subscribe\b/g, 'unsubscribe'],

@@ -10,7 +10,7 @@ import { INTENT_MODEL } from './intent-model';
 /** Words that say nothing of what is asked on their own. */
 const FUNCTION_WORDS = new Set(('i me my we us our you your u the a an this that these those it its is are was were be been am do does did have has had '
   + 'can could would should will shall may might must to of in on at for with from by about into and or but so if how what whats when where which who why '
-  + 'please pls hi hey there here just some any not no yes ok okay thanks thank im ive id dont cant get got bot actually really also still maybe')
+  + 'please pls hi hey there here just some any not no yes ok okay thanks thank im ive id dont cant get got bot actually really also still maybe mate bro buddy pal dude')
   .split(' '));
 
 /** The least share of the probability the best intent must have. */

@@ -105,7 +105,9 @@ const FALLBACKS: ReadonlySet<IntentName> = new Set(['show_invoice', 'show_order'
 /** Replies to the merchant that such messages often are ("invoice 907 gets paid wednesday", "I reject invoice 711"). */
 const REPLIES: ReadonlySet<IntentName> = new Set(['promise_to_pay', 'already_paid', 'dispute']);
 const VERY_SURE = 0.99;
-const QUESTION = /^ (?:has|have|is|was|were|did|does|do) /;
+/** "has INV-000118 been paid yet?": a yes-or-no question (its words first, a question mark or "yet" in what was typed). */
+const YES_NO_START = /^ (?:has|have|is|was|were|did|does|do) /;
+const isYesNoQuestion = (r: Understood, typed: string) => YES_NO_START.test(r.text) && /\?|\byet\b/i.test(typed);
 
 /** Words without which a message is no promise, claim or dispute ("is it going to rain tomorrow?"). */
 const MONEY_WORDS = ['pay', 'paid', 'paying', 'payment', 'money', 'funds', 'invoice', 'invoices', 'bill', 'bills', 'transfer', 'transferred', 'cheque', 'check', 'amount', 'balance', 'owe', 'charge', 'charged', 'charges', 'price', 'cash', 'remit', 'remitted', 'settle', 'settled', 'cleared'];
@@ -118,9 +120,9 @@ function guessed(r: Understood): IntentName {
 }
 
 /** A fallback of the rules gives way to a reply the guess is very sure of. */
-function reconsidered(ruled: IntentName, r: Understood): IntentName {
-  // "has INV-000118 been paid yet?" asks; it claims or promises nothing.
-  if (!FALLBACKS.has(ruled) || QUESTION.test(r.text)) return ruled;
+function reconsidered(ruled: IntentName, r: Understood, typed: string): IntentName {
+  // "has INV-000118 been paid yet?" asks; it claims or promises nothing ("Have paid invoice 55 this morning" claims).
+  if (!FALLBACKS.has(ruled) || isYesNoQuestion(r, typed)) return ruled;
   const guess = guessIntent(guessInputOf(r), VERY_SURE);
   return guess && REPLIES.has(guess) ? guess : ruled;
 }
@@ -130,9 +132,13 @@ function reconsidered(ruled: IntentName, r: Understood): IntentName {
  * one said as a sum in a message that pays ("pay part of invoice 19, like 100"): an amount where the message pays.
  */
 function bareAmount(text: string): string | undefined {
-  const match = /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})\.(\d{1,2})(?![\d.,]\d)|(?<![\w.,/-])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)/.exec(text);
+  const match = /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})\.(\d{2})(?![\d.,]\d)|(?<![\w.,/-])(\d{1,3}(?:,\d{3})+)(?![\d.,]\d)/.exec(text);
   if (match) return match[3] ? formatAmount(match[3], undefined) : formatAmount(match[1], match[2]);
-  const said = /\bpay(?:ing)?\b.*\b(?:like|about|around|roughly|approx|approximately|maybe|just|only) (\d{1,9})(?![\w.,/-]| (?:days?|weeks?|months?|years?|hours?|invoices?|bills?)\b)/.exec(text);
+  // One decimal, where no day is meant ("on 15.1" is a date).
+  const tenths = /(?<!\b(?:on|by|before|after|until|till|from|since|the) )(?<![\w.,/-])(\d{1,9})\.(\d)(?![\d.,]\d)/.exec(text);
+  if (tenths) return formatAmount(tenths[1], tenths[2]);
+  // The sum ends its clause or is named as money: never "around 10 am", "3 orders", "2 wks".
+  const said = /\bpay(?:ing)?\b.*\b(?:like|about|around|roughly|approx|approximately|maybe|just|only) (\d{1,9})(?= *(?:$|[,.;]| (?:dollars?|bucks|euros?|pounds?|now|today|first|towards?)\b))/.exec(text);
   return said ? formatAmount(said[1], undefined) : undefined;
 }
 
@@ -140,7 +146,7 @@ export function parseIntent(text: string, now: string): ParsedIntent {
   const understood = understand(text, now);
   if (!understood) return { intent: 'unknown' };
   const ruled = classifyIntent(understood);
-  const intent = ruled === 'unknown' ? guessed(understood) : reconsidered(ruled, understood);
+  const intent = ruled === 'unknown' ? guessed(understood) : reconsidered(ruled, understood, text);
   const result: ParsedIntent = { intent };
   for (const [slot, value] of Object.entries(slotsFor(intent, understood))) {
     if (value !== undefined) Object.assign(result, { [slot]: value });
