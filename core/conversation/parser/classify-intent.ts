@@ -34,7 +34,7 @@ const PAYMENT_WORDS = ['payment', 'payments', 'transaction', 'transactions', 'pm
 const RECEIPT_WORDS = ['receipt', 'receipts'];
 export const STATEMENT_WORDS = ['statement', 'statements', 'soa', 'stmt'];
 /** Words that carry no request: "please stop" is "stop". */
-const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'thanks', 'thank', 'you', 'thx', 'now', 'hey', 'hi', 'hello', 'bot', 'just', 'ok', 'okay', 'it', 'all', 'this', 'that', 'right', 'asap', 'the', 'me', 'again', 'a', 'i', 'want', 'to', 'mate', 'bro', 'buddy', 'pal', 'dude']);
+export const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'thanks', 'thank', 'you', 'thx', 'now', 'hey', 'hi', 'hello', 'bot', 'just', 'ok', 'okay', 'it', 'all', 'this', 'that', 'right', 'asap', 'the', 'me', 'again', 'a', 'i', 'want', 'to', 'mate', 'bro', 'buddy', 'pal', 'dude']);
 const OPT_OUT_ALONE = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke']);
 const OPT_IN_ALONE = new Set(['start', 'unstop', 'subscribe', 'resubscribe', 'optin', 'resume']);
 const MESSAGES = String.raw`(?:texting|texts|text|messaging|messages|message|msging|msgs|msg|sending|contacting|emailing|emails|notifications|notification|reminders|reminder|spamming|spam|bothering|calling|sms|whatsapp|alerts|updates)`;
@@ -46,6 +46,8 @@ const SEND_TO_SOMEONE = new RegExp(
     + '|(?:pay|see|view|check|download|print|read|review|open|get|show|make|settle|confirm|verify) )[a-z]',
 );
 const SHOW_VERBS = ['show', 'view', 'see', 'open', 'get', 'details', 'detail', 'status', 'check', 'find', 'download', 'pdf', 'copy', 'look', 'display', 'print'];
+
+const CREDIT_WORDS = ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments'];
 
 const has = (s: Signals, words: readonly string[]) => words.some((w) => s.words.has(w));
 const core = (s: Signals) => [...s.words].filter((w) => !FILLER.has(w));
@@ -112,7 +114,7 @@ function wantsToPay(s: Signals): boolean {
 
 /** "ACH", "bank transfer?", "do you take cards": a way to pay, asked about without a document (answered with the ways this customer has). */
 function asksHowToPay(s: Signals): boolean {
-  if (!s.options.method || namesDocument(s) || has(s, ['refund', 'refunds', 'credit', 'credits'])) return false;
+  if (!s.options.method || namesDocument(s) || has(s, CREDIT_WORDS)) return false;
   return core(s).length <= 3 || / (?:take|accept|accepts|use|support|allow|possible|option|options|way|ways) /.test(s.text);
 }
 
@@ -212,7 +214,7 @@ function asksForDetails(s: Signals): boolean {
   // "use my credit card for invoice 55", "debit my bank": paying with it, not asking about it.
   const paying = s.ref !== undefined || / (?:pay|debit|process|transfer|use|put|charge|cover|bring|square|wanna use) /.test(s.text);
   return (!paying && / my (?:account |contact |personal |billing )?(?:details|detail|info|information|profile|address|email|phone|number|card|cards|bank) /.test(s.text))
-    || (/ on file /.test(s.text) && !has(s, ['credit', 'credits', 'refund', 'refunds'])) || / who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
+    || (/ on file /.test(s.text) && !has(s, CREDIT_WORDS)) || / who am i | payment (?:method|methods|details) | (?:which|what) (?:card|cards|bank) /.test(s.text)
     || / (?:saved|stored|registered) (?:card|cards|bank|payment|account|details|method|methods) /.test(s.text)
     || / (?:details|info|information|data) (?:do )?(?:you )?(?:have|hold|keep) (?:for|on|about) (?:me|us|my|our) | what do you (?:have|know|hold) (?:on|about) (?:me|us) /.test(s.text)
     || / (?:name|address|email|phone|number|details)(?: [a-z]+){0,3} (?:is|are) (?:registered (?:to|with|on)|on file for|listed on|on) (?:my|our) (?:account|profile) /.test(s.text)
@@ -267,7 +269,7 @@ function asksHelp(s: Signals): boolean {
 }
 
 function greets(s: Signals): boolean {
-  return has(s, ['hi', 'hello', 'hey', 'heya', 'hiya', 'hallo', 'hola', 'howdy', 'yo', 'greetings', 'morning', 'afternoon', 'evening', 'menu', 'start', 'started', 'begin', 'sup', 'hii', 'hai'])
+  return has(s, ['hi', 'hello', 'hey', 'heya', 'hiya', 'hallo', 'hola', 'howdy', 'yo', 'greetings', 'morning', 'afternoon', 'evening', 'menu', 'start', 'started', 'begin', 'sup', 'hai'])
     || has(s, ['gday', 'gidday', 'hullo', 'ahoy', 'namaste', 'bonjour', 'ciao', 'salaam', 'salam', 'assalamualaikum', 'salaams', 'howzit', 'kiaora'])
     || / main menu | start over | good day | he+y+ | hi+ | hel+o+ | hiy+a+ /.test(s.text);
 }
@@ -287,7 +289,7 @@ export function classifyIntent(s: Signals): IntentName {
   if (asksForMore(s)) return 'more';
   if (wantsToPay(s)) {
     // "how much do I have to pay", "is there anything I need to pay" ask for the balance.
-    if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what|whats) .*(?:need|have|got|left) to pay | whats left to pay /.test(s.text)) return 'balance';
+    if (s.ref === undefined && s.amount === undefined && / how much | (?:anything|what|whats) .*(?:need|have|got|left) to pay /.test(s.text)) return 'balance';
     return paysEverything(s) ? 'pay_all' : 'pay_invoice';
   }
   if (/ (?:last|previous|latest|most recent) (?:payment|transfer|remittance|amount|sum) /.test(s.text) && !has(s, ['card', 'bank', 'method', 'methods'])) return 'last_payment';
@@ -298,7 +300,7 @@ export function classifyIntent(s: Signals): IntentName {
   const shown = documentIntent(s);
   if (shown) return shown;
   if (asksLastPayment(s)) return 'last_payment';
-  if (has(s, ['credit', 'credits', 'refund', 'refunds', 'overpayment', 'overpayments']) || / (?:you|u) owe (?:me|us) | owe (?:me|us) (?:back|money) /.test(s.text)) return 'credits';
+  if (has(s, CREDIT_WORDS) || / (?:you|u) owe (?:me|us) | owe (?:me|us) (?:back|money) /.test(s.text)) return 'credits';
   if (has(s, STATEMENT_WORDS)) return 'statement';
   if (has(s, ['owe', 'owed', 'owing', 'owes', 'balance', 'bal', 'debt', 'debts']) || / (?:am i|are we) (?:all )?(?:square|even|settled up|paid up|up to date) /.test(s.text)) return 'balance';
   if (has(s, ['document', 'documents', 'docs', 'files', 'file', 'attachments', 'attachment', 'shared', 'paperwork', 'papers', 'agreement', 'agreements', 'contract', 'contracts', 'tcs', 'terms']) || / price list /.test(s.text)) return 'documents';

@@ -12,8 +12,9 @@ const SYMBOLS: ReadonlyMap<string, string | undefined> = new Map(Object.entries(
   '€': 'EUR', '£': 'GBP', '₹': 'INR', $: undefined, rs: undefined, 'us$': 'USD', euro: 'EUR', euros: 'EUR',
   pound: 'GBP', pounds: 'GBP', quid: 'GBP', sterling: 'GBP', dollar: undefined, dollars: undefined, bucks: undefined,
 }));
-/** Thousands by threes, or by lakhs and crores as India writes them ("1,50,000"). */
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,15})(?:\.(\d{1,2}))?(?![\d]|[.,]\d)`;
+/** A whole number with separators: thousands by threes, or lakhs and crores as India writes them ("1,50,000"). */
+export const GROUPED = String.raw`\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}`;
+const NUMBER = String.raw`(${GROUPED}|\d{1,15})(?:\.(\d{1,2}))?(?![\d]|[.,]\d)`;
 const BEFORE = new RegExp(String.raw`(?<![\w.,])(us\$|[$€£₹]|\brs\b\.?|\b(?:${CODES})\b)\s?${NUMBER}`);
 const AFTER = new RegExp(String.raw`(?<![\w.,$€£₹])${NUMBER}\s?([€£₹]|(?:${CODES}|euros?|pounds?|quid|sterling|dollars?|bucks)\b)`);
 const CODE_ALONE = new RegExp(String.raw`\b(${CODES}|euros?|sterling)\b`);

@@ -107,7 +107,7 @@ const REPLIES: ReadonlySet<IntentName> = new Set(['promise_to_pay', 'already_pai
 const VERY_SURE = 0.99;
 /** "has INV-000118 been paid yet?": a yes-or-no question (its words first, a question mark or "yet" in what was typed). */
 const YES_NO_START = /^ (?:has|have|is|was|were|did|does|do) /;
-const isYesNoQuestion = (r: Understood, typed: string) => YES_NO_START.test(r.text) && /\?|\byet\b/i.test(typed);
+const isYesNoQuestion = (r: Understood, typed: string) => YES_NO_START.test(r.text) && (typed.includes('?') || r.words.has('yet'));
 
 /** Words without which a message is no promise, claim or dispute ("is it going to rain tomorrow?"). */
 const MONEY_WORDS = ['pay', 'paid', 'paying', 'payment', 'money', 'funds', 'invoice', 'invoices', 'bill', 'bills', 'transfer', 'transferred', 'cheque', 'check', 'amount', 'balance', 'owe', 'charge', 'charged', 'charges', 'price', 'cash', 'remit', 'remitted', 'settle', 'settled', 'cleared'];

@@ -21,11 +21,18 @@ const QUARTER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
   first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
 }));
 
+/** Words after which "may" is the month, not the verb ("from may", "in may"). */
+const MONTH_CONTEXT = new Set(['from', 'since', 'in', 'for', 'of', 'to', 'until', 'till', 'through', 'between', 'and', 'during', 'on', '-']);
 /** "our May statement": "may" between these words and a document is the month. */
 const MAY_OWNERS = new Set(['our', 'my', 'the', 'your']);
 const MAY_DOCUMENTS = new Set(['statement', 'statements', 'invoice', 'invoices', 'bill', 'bills', 'payment', 'payments', 'order', 'orders']);
-/** Words after which "may" is the month, not the verb ("from may", "in may"). */
-const MONTH_CONTEXT = new Set(['from', 'since', 'in', 'for', 'of', 'to', 'until', 'till', 'through', 'between', 'and', 'during', 'on', '-']);
+
+/** "may" is the month after "from", before a day or a year ("May 5", "May '25"), or in "our May statement"; else the verb. */
+function mayIsMonth(prev: string | undefined, after: Token | undefined): boolean {
+  if (MONTH_CONTEXT.has(prev ?? '')) return true;
+  if (!after) return false;
+  return after.digits > 0 || after.text === "'" || (MAY_DOCUMENTS.has(after.text) && (prev === undefined || MAY_OWNERS.has(prev)));
+}
 
 /** A leap year, to accept "29/02" before its year is known. */
 const ANY_LEAP_YEAR = 2000;
@@ -85,7 +92,7 @@ function readMonthFirst(t: Token[], j: number, prev: string | undefined): Readin
   const m = MONTHS.get(t[j]?.text ?? '');
   if (m === undefined) return null;
   const after = t[j + 1];
-  if (t[j].text === 'may' && !MONTH_CONTEXT.has(prev ?? '') && !(after && (after.digits > 0 || after.text === "'" || (MAY_DOCUMENTS.has(after.text) && (prev === undefined || MAY_OWNERS.has(prev)))))) return null;
+  if (t[j].text === 'may' && !mayIsMonth(prev, after)) return null;
   let k = j + 1;
   if (t[k]?.text === 'the' && isNumber(t[k + 1], 2)) k++;
   const day = t[k];

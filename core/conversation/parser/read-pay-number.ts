@@ -3,9 +3,9 @@
  * is anything with cents or thousands separators; "pay 42" alone names invoice 42,
  * the way customers copy a number from the list they were shown ("I paid 42" too).
  */
-import { formatAmount } from './extract-money';
+import { formatAmount, GROUPED } from './extract-money';
 
-const AFTER_PAY = /\b(?:pay|paying|paid|settle|payment\s+of|put)\s+(?:(?:only|just|a|an|the|partial|part|amount|of|sum)\s+)*(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,15})(?:\.(\d{1,2}))?(?![\d]|[.,]\d)(\s+(?:on|towards?|for|against|of|to|off)\b)?/;
+const AFTER_PAY = new RegExp(String.raw`\b(?:pay|paying|paid|settle|payment\s+of|put)\s+(?:(?:only|just|a|an|the|partial|part|amount|of|sum)\s+)*(${GROUPED}|\d{1,15})(?:\.(\d{1,2}))?(?![\d]|[.,]\d)(\s+(?:on|towards?|for|against|of|to|off)\b)?`);
 
 export function readPayNumber(text: string, hasRef: boolean): { amount?: string; ref?: string } {
   const match = AFTER_PAY.exec(text);
